@@ -1,0 +1,46 @@
+# Aftersales: Odoo 18 after-sales add-ons.
+# Every target takes PYTHON= (the interpreter that imports odoo) and ODOO_DIR= (an Odoo 18
+# source tree, when odoo is not importable by itself).
+PYTHON ?= python3
+ODOO_DIR ?=
+DB ?= aftersales
+TEST_DB ?= aftersales_test
+HTTP_PORT ?= 8069
+export PYTHON ODOO_DIR DB TEST_DB HTTP_PORT
+
+.PHONY: help run test test-unit test-static test-integration bench readme pg-start pg-stop clean
+
+help:
+	@echo "make run    serve the After-Sales app with demo data on http://127.0.0.1:$(HTTP_PORT)"
+	@echo "make test   unit + static + integration (integration needs odoo importable)"
+	@echo "make bench  performance harness"
+
+run:
+	@$(PYTHON) tools/harness.py run --db $(DB) --port $(HTTP_PORT)
+
+test:
+	@$(PYTHON) tools/run_tests.py
+
+test-unit:
+	@$(PYTHON) tools/run_tests.py unit
+
+test-static:
+	@$(PYTHON) tools/run_tests.py static
+
+test-integration:
+	@$(PYTHON) tools/run_tests.py integration
+
+bench:
+	@if [ -f bench/run.py ]; then $(PYTHON) bench/run.py; else echo "bench: no benchmark yet"; fi
+
+readme:
+	@$(PYTHON) tools/gen_readme.py
+
+pg-start:
+	@tools/pg.sh start
+
+pg-stop:
+	@tools/pg.sh stop
+
+clean: pg-stop
+	rm -rf .local

@@ -1,0 +1,26 @@
+# Copyright 2026 Aftersales contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "After-Sales Spare Parts",
+    "summary": "After-sales parts warehouse, ABC classes, safety stock, loaner units, tool custody",
+    "version": "18.0.1.0.0",
+    "category": "Services/After-Sales",
+    "website": "https://github.com/aftersales/aftersales",
+    "author": "Aftersales contributors",
+    "license": "LGPL-3",
+    "installable": True,
+    "depends": [
+        "aftersales_service",
+        "maintenance",
+        "purchase_stock",
+    ],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/aftersales_parts_security.xml",
+        "views/menus.xml",
+        "views/aftersales_loan_views.xml",
+    ],
+    "demo": [
+        "demo/aftersales_loan_demo.xml",
+    ],
+}

@@ -1,0 +1,45 @@
+# Copyright 2026 Aftersales contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.exceptions import UserError
+
+from odoo.addons.aftersales_service.tests.common import AftersalesCommon
+
+
+class TestLoan(AftersalesCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.lot = cls.env["stock.lot"].create({"name": "LOANER-001", "product_id": cls.product.id})
+
+    def _loan(self, **vals):
+        return (
+            self.env["aftersales.loan"]
+            .with_user(self.agent)
+            .create({"partner_id": self.customer.id, "product_id": self.product.id, **vals})
+        )
+
+    def test_loan_is_lent_and_returned(self):
+        """A loaner unit goes out with its serial and comes back."""
+        loan = self._loan(lot_id=self.lot.id)
+        self.assertTrue(loan.name.startswith("LOAN/"))
+        loan.action_lend()
+        self.assertEqual(loan.state, "lent")
+        self.assertTrue(loan.date_lent)
+        loan.action_return()
+        self.assertEqual(loan.state, "returned")
+
+    def test_lending_needs_a_serial(self):
+        """A loan without the loaner's serial number cannot go out."""
+        loan = self._loan()
+        with self.assertRaisesRegex(UserError, "serial number"):
+            loan.action_lend()
+        self.assertEqual(loan.state, "draft")
+
+    def test_only_manager_writes_off_lost_unit(self):
+        """An agent cannot write a lent unit off as lost; a manager can."""
+        loan = self._loan(lot_id=self.lot.id)
+        loan.action_lend()
+        with self.assertRaisesRegex(UserError, "Only an after-sales manager"):
+            loan.action_mark_lost()
+        loan.with_user(self.manager).action_mark_lost()
+        self.assertEqual(loan.state, "lost")

@@ -1,0 +1,25 @@
+# Copyright 2026 Aftersales contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "After-Sales Quality",
+    "summary": "QC verdicts, complaints, satisfaction surveys and technician KPIs",
+    "version": "18.0.1.0.0",
+    "category": "Services/After-Sales",
+    "website": "https://github.com/aftersales/aftersales",
+    "author": "Aftersales contributors",
+    "license": "LGPL-3",
+    "installable": True,
+    "depends": [
+        "aftersales_service",
+    ],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/aftersales_quality_security.xml",
+        "data/ir_sequence_data.xml",
+        "views/menus.xml",
+        "views/aftersales_complaint_views.xml",
+    ],
+    "demo": [
+        "demo/aftersales_complaint_demo.xml",
+    ],
+}

@@ -1,0 +1,27 @@
+# Copyright 2026 Aftersales contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.addons.base.tests.common import BaseCommon, new_test_user
+
+
+class AftersalesCommon(BaseCommon):
+    """Users per role and a customer, shared by the add-ons' tests."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.customer = cls.env["res.partner"].create({"name": "Hangzhou Cooling Ltd."})
+        cls.manager = new_test_user(
+            cls.env, login="as_manager", groups="aftersales_service.group_aftersales_manager"
+        )
+        cls.agent = new_test_user(
+            cls.env, login="as_agent", groups="aftersales_service.group_aftersales_user"
+        )
+        cls.tech_user = new_test_user(
+            cls.env, login="as_tech", groups="aftersales_service.group_aftersales_technician"
+        )
+        cls.technician = cls.env["hr.employee"].create(
+            {"name": "Kim Min-jun", "user_id": cls.tech_user.id}
+        )
+        cls.product = cls.env["product.product"].create(
+            {"name": "Air Conditioner AC-300", "is_storable": True, "tracking": "serial"}
+        )

@@ -1,0 +1,45 @@
+# Copyright 2026 Aftersales contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import pytest
+from conftest import load_rule
+
+flow = load_rule("aftersales_service", "request_flow")
+
+
+@pytest.mark.parametrize(
+    ("current", "target"),
+    [
+        ("new", "assessed"),
+        ("assessed", "scheduled"),
+        ("scheduled", "in_progress"),
+        ("in_progress", "waiting_parts"),
+        ("waiting_parts", "in_progress"),
+        ("in_progress", "done"),
+    ],
+)
+def test_everyday_steps_are_open_to_agents(current, target):
+    assert flow.transition_error(current, target, is_manager=False) is None
+
+
+@pytest.mark.parametrize(
+    ("current", "target"),
+    [("new", "done"), ("new", "scheduled"), ("closed", "in_progress"), ("done", "cancelled")],
+)
+def test_skipping_or_going_back_is_refused(current, target):
+    assert flow.transition_error(current, target, is_manager=True) == "not_allowed"
+
+
+@pytest.mark.parametrize(("current", "target"), [("done", "closed"), ("new", "cancelled")])
+def test_closing_and_cancelling_need_a_manager(current, target):
+    assert flow.transition_error(current, target, is_manager=False) == "manager_only"
+    assert flow.transition_error(current, target, is_manager=True) is None
+
+
+def test_unknown_stage_is_refused():
+    assert flow.transition_error("new", "archived", is_manager=True) == "unknown"
+    assert flow.transition_error("bogus", "assessed", is_manager=True) == "unknown"
+
+
+def test_every_stage_is_reachable_except_new():
+    reachable = set(flow.TRANSITIONS)
+    assert reachable == set(flow.STATES)

@@ -1,0 +1,327 @@
+# Copyright 2026 Aftersales contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Drive Odoo 18 for the Makefile: configuration, databases, install, tests.
+
+Every sub-command works against whatever Odoo 18 the interpreter imports, or the
+source tree named by ``ODOO_DIR``.  Dependencies of our add-ons (Odoo's own
+modules) are installed once into a template database on the project-local
+cluster; each test run copies it and installs *our* add-ons from scratch.
+"""
+
+import argparse
+import ast
+import hashlib
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ADDONS = ("aftersales_service", "aftersales_parts", "aftersales_quality")
+LOCAL = ROOT / ".local"
+LOG_PROBLEM = re.compile(r"^\S+ \S+ \d+ (WARNING|ERROR|CRITICAL) ", re.MULTILINE)
+
+
+def odoo_env():
+    env = dict(os.environ)
+    env["TZ"] = "UTC"
+    odoo_dir = env.get("ODOO_DIR")
+    if odoo_dir:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [odoo_dir, env.get("PYTHONPATH")]))
+    return env
+
+
+def python():
+    return os.environ.get("PYTHON", "python3")
+
+
+def odoo_importable():
+    probe = subprocess.run(
+        [python(), "-c", "import odoo.release as r; print(r.version_info[0])"],
+        env=odoo_env(),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return probe.returncode == 0 and probe.stdout.strip() == "18"
+
+
+def pg_env():
+    out = subprocess.run(
+        [str(ROOT / "tools" / "pg.sh"), "env"], capture_output=True, text=True, check=True
+    ).stdout.split()
+    return dict(item.split("=", 1) for item in out)
+
+
+def start_pg():
+    subprocess.run([str(ROOT / "tools" / "pg.sh"), "start"], check=True)
+
+
+def odoo_addons_dirs():
+    code = "import odoo.addons, os; print(os.pathsep.join(odoo.addons.__path__))"
+    out = subprocess.run(
+        [python(), "-c", code], env=odoo_env(), capture_output=True, text=True, check=True
+    ).stdout.strip()
+    return [p for p in out.split(os.pathsep) if p]
+
+
+def write_config(dbname, http_port=8069):
+    pg = pg_env()
+    paths = [str(ROOT)] + odoo_addons_dirs()
+    LOCAL.mkdir(exist_ok=True)
+    conf = LOCAL / f"odoo-{dbname}.conf"
+    conf.write_text(
+        "[options]\n"
+        f"addons_path = {','.join(paths)}\n"
+        f"data_dir = {LOCAL / 'filestore'}\n"
+        f"db_host = {pg['PGHOST']}\n"
+        f"db_port = {pg['PGPORT']}\n"
+        f"db_user = {pg['PGUSER']}\n"
+        "db_password = False\n"
+        f"db_name = {dbname}\n"
+        "admin_passwd = admin\n"
+        f"http_port = {http_port}\n"
+        "http_interface = 127.0.0.1\n"
+        "list_db = False\n"
+        "max_cron_threads = 0\n"
+    )
+    return conf
+
+
+def odoo_cmd(conf, *args):
+    return [python(), "-c", "import odoo.cli; odoo.cli.main()", "-c", str(conf), *args]
+
+
+def psql(sql, db="postgres"):
+    pg = pg_env()
+    return subprocess.run(
+        [
+            f"{pg['BIN']}/psql",
+            "-h",
+            pg["PGHOST"],
+            "-p",
+            pg["PGPORT"],
+            "-U",
+            pg["PGUSER"],
+            "-d",
+            db,
+            "-tAc",
+            sql,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+
+
+def db_exists(name):
+    return psql(f"SELECT 1 FROM pg_database WHERE datname = '{name}'") == "1"
+
+
+def external_depends():
+    """Odoo modules our add-ons depend on, read from the manifests."""
+    deps = set()
+    for addon in ADDONS:
+        manifest = ast.literal_eval((ROOT / addon / "__manifest__.py").read_text())
+        deps.update(manifest.get("depends", []))
+    return sorted(deps - set(ADDONS))
+
+
+def template_db():
+    """A database holding Odoo's modules we depend on (with demo data)."""
+    deps = external_depends()
+    version = subprocess.run(
+        [python(), "-c", "import odoo.release as r; print(r.version)"],
+        env=odoo_env(),
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    key = hashlib.sha1((version + ",".join(deps)).encode()).hexdigest()[:10]
+    name = f"aftersales_tmpl_{key}"
+    if not db_exists(name):
+        print(f"harness: building template database {name} with {', '.join(deps)} (once)")
+        conf = write_config(name)
+        log = LOCAL / f"{name}.log"
+        res = subprocess.run(
+            odoo_cmd(
+                conf, "-d", name, "-i", ",".join(deps), "--stop-after-init", f"--logfile={log}"
+            ),
+            env=odoo_env(),
+            check=False,
+        )
+        if res.returncode != 0:
+            psql(f'DROP DATABASE IF EXISTS "{name}"')
+            sys.exit(f"harness: template build failed, see {log}")
+    return name
+
+
+def fresh_db(name):
+    tmpl = template_db()
+    psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    psql(f'CREATE DATABASE "{name}" TEMPLATE "{tmpl}"')
+    filestore_src = LOCAL / "filestore" / "filestore" / tmpl
+    filestore_dst = LOCAL / "filestore" / "filestore" / name
+    if filestore_src.is_dir():
+        subprocess.run(["rm", "-rf", str(filestore_dst)], check=True)
+        subprocess.run(["cp", "-a", str(filestore_src), str(filestore_dst)], check=True)
+
+
+def install(dbname, extra=()):
+    """Install our add-ons into ``dbname``; return the problems the log shows."""
+    conf = write_config(dbname)
+    log = LOCAL / f"{dbname}-install.log"
+    log.unlink(missing_ok=True)
+    res = subprocess.run(
+        odoo_cmd(
+            conf,
+            "-d",
+            dbname,
+            "-i",
+            ",".join(ADDONS),
+            "--stop-after-init",
+            f"--logfile={log}",
+            *extra,
+        ),
+        env=odoo_env(),
+        check=False,
+    )
+    text = log.read_text() if log.exists() else ""
+    problems = [m.group(0) + text[m.end() :].split("\n", 1)[0] for m in LOG_PROBLEM.finditer(text)]
+    if res.returncode != 0:
+        problems.append(f"odoo exited with {res.returncode}")
+    return log, problems
+
+
+def cmd_integration(args):
+    if not odoo_importable():
+        print("integration: SKIPPED (odoo not importable)")
+        return 0
+    start_pg()
+    dbname = args.db
+    fresh_db(dbname)
+    tags = ",".join(f"/{a}" for a in ADDONS)
+    log, problems = install(dbname, ["--test-enable", f"--test-tags={tags}"])
+    if problems:
+        print(f"integration: install of {', '.join(ADDONS)} logged problems ({log}):")
+        for line in problems[:40]:
+            print("   ", line)
+    else:
+        print(f"integration: install + odoo --test-enable gate clean ({log})")
+    conf = write_config(dbname)
+    junit = LOCAL / "integration.xml"
+    test_dirs = [str(ROOT / a / "tests") for a in ADDONS if (ROOT / a / "tests").is_dir()]
+    res = subprocess.run(
+        [
+            python(),
+            "-m",
+            "pytest",
+            "-p",
+            "no:cacheprovider",
+            f"--odoo-config={conf}",
+            f"--odoo-database={dbname}",
+            f"--odoo-addons-path={ROOT}",
+            "-q",
+            f"--junitxml={junit}",
+            "-o",
+            "python_files=test_*.py",
+            *test_dirs,
+        ],
+        env=odoo_env(),
+        cwd=ROOT,
+        check=False,
+    )
+    passed, failed, skipped = junit_counts(junit)
+    if problems:
+        failed += 1
+    line = f"integration: {passed} passed, {failed} failed"
+    if skipped:
+        line += f", {skipped} skipped"
+    print(line)
+    return 0 if (res.returncode == 0 and not problems and passed) else 1
+
+
+def junit_counts(path):
+    import xml.etree.ElementTree as ET
+
+    if not Path(path).exists():
+        return 0, 1, 0
+    root = ET.parse(path).getroot()
+    suites = [root] if root.tag == "testsuite" else list(root)
+    total = sum(int(s.get("tests", 0)) for s in suites)
+    failed = sum(int(s.get("failures", 0)) + int(s.get("errors", 0)) for s in suites)
+    skipped = sum(int(s.get("skipped", 0)) for s in suites)
+    return total - failed - skipped, failed, skipped
+
+
+def cmd_run(args):
+    if not odoo_importable():
+        sys.exit("run: odoo 18 is not importable; set ODOO_DIR=/path/to/odoo18 or PYTHON=")
+    start_pg()
+    conf = write_config(args.db, args.port)
+    if not db_exists(args.db):
+        fresh_db(args.db)
+        log, problems = install(args.db)
+        if problems:
+            print("\n".join(problems))
+            sys.exit(f"run: install failed, see {log}")
+        set_admin_password(conf, args.db)
+    else:
+        subprocess.run(
+            odoo_cmd(conf, "-d", args.db, "-u", ",".join(ADDONS), "--stop-after-init"),
+            env=odoo_env(),
+            check=True,
+        )
+    print(
+        f"After-Sales is served on http://127.0.0.1:{args.port}/odoo (login admin / admin)",
+        flush=True,
+    )
+    os.execvpe(python(), odoo_cmd(conf, "-d", args.db, "--db-filter", f"^{args.db}$"), odoo_env())
+
+
+def set_admin_password(conf, dbname):
+    code = (
+        "import odoo, sys\n"
+        f"odoo.tools.config.parse_config(['-c', {str(conf)!r}])\n"
+        f"reg = odoo.modules.registry.Registry({dbname!r})\n"
+        "with reg.cursor() as cr:\n"
+        "    env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})\n"
+        "    env.ref('base.user_admin').password = 'admin'\n"
+    )
+    subprocess.run([python(), "-c", code], env=odoo_env(), check=True)
+
+
+def cmd_db(args):
+    """Make a fresh database with our add-ons installed (benchmarks, tours)."""
+    start_pg()
+    fresh_db(args.db)
+    _log, problems = install(args.db)
+    if problems:
+        print("\n".join(problems))
+        return 1
+    print(write_config(args.db))
+    return 0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    p = sub.add_parser("integration")
+    p.add_argument("--db", default=os.environ.get("TEST_DB", "aftersales_test"))
+    p.set_defaults(func=cmd_integration)
+    p = sub.add_parser("run")
+    p.add_argument("--db", default=os.environ.get("DB", "aftersales"))
+    p.add_argument("--port", type=int, default=int(os.environ.get("HTTP_PORT", "8069")))
+    p.set_defaults(func=cmd_run)
+    p = sub.add_parser("db")
+    p.add_argument("--db", required=True)
+    p.set_defaults(func=cmd_db)
+    p = sub.add_parser("importable")
+    p.set_defaults(func=lambda a: 0 if odoo_importable() else 1)
+    args = parser.parse_args()
+    return args.func(args) or 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
