@@ -20,6 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 ADDONS = ("aftersales_service", "aftersales_parts", "aftersales_quality")
 LOCAL = ROOT / ".local"
+# the filestore belongs with the cluster: several checkouts may share one (PGROOT=...)
+FILESTORE = Path(os.environ.get("PGROOT") or LOCAL / "pg").parent / "filestore"
 LOG_PROBLEM = re.compile(r"^\S+ \S+ \d+ (WARNING|ERROR|CRITICAL) ", re.MULTILINE)
 
 
@@ -74,7 +76,7 @@ def write_config(dbname, http_port=8069):
     conf.write_text(
         "[options]\n"
         f"addons_path = {','.join(paths)}\n"
-        f"data_dir = {LOCAL / 'filestore'}\n"
+        f"data_dir = {FILESTORE}\n"
         f"db_host = {pg['PGHOST']}\n"
         f"db_port = {pg['PGPORT']}\n"
         f"db_user = {pg['PGUSER']}\n"
@@ -161,8 +163,8 @@ def fresh_db(name):
     tmpl = template_db()
     psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     psql(f'CREATE DATABASE "{name}" TEMPLATE "{tmpl}"')
-    filestore_src = LOCAL / "filestore" / "filestore" / tmpl
-    filestore_dst = LOCAL / "filestore" / "filestore" / name
+    filestore_src = FILESTORE / "filestore" / tmpl
+    filestore_dst = FILESTORE / "filestore" / name
     if filestore_src.is_dir():
         subprocess.run(["rm", "-rf", str(filestore_dst)], check=True)
         subprocess.run(["cp", "-a", str(filestore_src), str(filestore_dst)], check=True)
