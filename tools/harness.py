@@ -10,6 +10,7 @@ cluster; each test run copies it and installs *our* add-ons from scratch.
 
 import argparse
 import ast
+import fcntl
 import hashlib
 import os
 import re
@@ -160,9 +161,13 @@ def template_db():
 
 
 def fresh_db(name):
-    tmpl = template_db()
-    psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    psql(f'CREATE DATABASE "{name}" TEMPLATE "{tmpl}"')
+    # several checkouts may share one cluster: build and copy the template one at a time
+    FILESTORE.mkdir(parents=True, exist_ok=True)
+    with open(FILESTORE.parent / "template.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        tmpl = template_db()
+        psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        psql(f'CREATE DATABASE "{name}" TEMPLATE "{tmpl}"')
     filestore_src = FILESTORE / "filestore" / tmpl
     filestore_dst = FILESTORE / "filestore" / name
     if filestore_src.is_dir():
