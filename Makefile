@@ -8,7 +8,7 @@ TEST_DB ?= aftersales_test
 HTTP_PORT ?= 8069
 export PYTHON ODOO_DIR DB TEST_DB HTTP_PORT
 
-.PHONY: help run test test-unit test-static test-integration bench readme pg-start pg-stop clean
+.PHONY: help run screenshot test test-unit test-static test-integration bench readme pg-start pg-stop clean
 
 help:
 	@echo "make run    serve the After-Sales app with demo data on http://127.0.0.1:$(HTTP_PORT)"
@@ -35,6 +35,9 @@ bench:
 
 readme:
 	@$(PYTHON) tools/gen_readme.py
+
+screenshot:
+	@$(PYTHON) tools/screenshot.py --url http://127.0.0.1:$(HTTP_PORT) --db $(DB) --out docs/after-sales-requests.png --wait 15
 
 pg-start:
 	@tools/pg.sh start
