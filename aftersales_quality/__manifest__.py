@@ -15,6 +15,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/aftersales_quality_security.xml",
+        "security/aftersales_quality_trust.xml",
         "data/ir_sequence_data.xml",
         "views/menus.xml",
         "views/aftersales_complaint_views.xml",

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.aftersales_service.models.record_lock import lock_records
+
 
 class AftersalesLoan(models.Model):
     _name = "aftersales.loan"
@@ -83,6 +85,7 @@ class AftersalesLoan(models.Model):
         return super().write(vals)
 
     def _set_state(self, allowed_from, target, extra=None):
+        lock_records(self)
         for loan in self:
             if loan.state not in allowed_from:
                 raise UserError(

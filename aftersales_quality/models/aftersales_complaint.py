@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.aftersales_service.models.record_lock import lock_records
+
 
 class AftersalesComplaint(models.Model):
     _name = "aftersales.complaint"
@@ -76,6 +78,7 @@ class AftersalesComplaint(models.Model):
         return super().write(vals)
 
     def _set_state(self, allowed_from, target):
+        lock_records(self)
         labels = dict(self._fields["state"]._description_selection(self.env))
         for complaint in self:
             if complaint.state not in allowed_from:

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..rules.request_flow import transition_error
+from .record_lock import lock_records
 
 STATE_CONTEXT_KEY = "aftersales_request_state_change"
 
@@ -155,6 +156,7 @@ class AftersalesRequest(models.Model):
 
     def _move_to(self, target, extra_vals=None):
         """Move every request to ``target`` after checking the rule and the user's right."""
+        lock_records(self)
         labels = dict(self._fields["state"]._description_selection(self.env))
         is_manager = self._is_aftersales_manager()
         for request in self:

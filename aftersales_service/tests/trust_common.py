@@ -1,0 +1,148 @@
+# Copyright 2026 Aftersales contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""One user per role of the access matrix, and throw-away documents of every model."""
+
+from odoo import fields
+
+from odoo.addons.base.tests.common import new_test_user
+
+from .access_matrix import ROLES
+from .common import AftersalesCommon
+
+# model -> values a test document of it needs (on top of what is filled in generically)
+FIXTURE_VALS = {
+    "aftersales.request": lambda case: {
+        "partner_id": case.customer.id,
+        "product_id": case.product.id,
+        "technician_id": case.technician.id,
+    },
+    "aftersales.loan": lambda case: {
+        "partner_id": case.customer.id,
+        "product_id": case.product.id,
+        "lot_id": case.loaner_lot.id,
+    },
+    "aftersales.complaint": lambda case: {
+        "partner_id": case.customer.id,
+        "content": "<p>The unit leaks.</p>",
+        "decision": "founded",
+        "reply": "<p>We replace the seal.</p>",
+    },
+}
+
+# model -> action -> the actions that bring a new document to where that action applies
+ACTION_PATHS = {
+    "aftersales.request": {
+        "action_assess": [],
+        "action_schedule": ["action_assess"],
+        "action_start": ["action_assess", "action_schedule"],
+        "action_wait_parts": ["action_assess", "action_schedule", "action_start"],
+        "action_done": ["action_assess", "action_schedule", "action_start"],
+        "action_close": ["action_assess", "action_schedule", "action_start", "action_done"],
+        "action_cancel": [],
+        "action_reset": ["action_cancel"],
+    },
+    "aftersales.loan": {
+        "action_lend": [],
+        "action_return": ["action_lend"],
+        "action_mark_lost": ["action_lend"],
+        "action_cancel": [],
+    },
+    "aftersales.complaint": {
+        "action_acknowledge": [],
+        "action_resolve": ["action_acknowledge"],
+        "action_close": ["action_acknowledge", "action_resolve"],
+    },
+}
+
+# comodels filled from the shared test data rather than created
+SHARED = {
+    "res.partner": "customer",
+    "product.product": "product",
+    "hr.employee": "technician",
+    "res.users": "manager",
+}
+
+
+class TrustCommon(AftersalesCommon):
+    """Role users (``cls.role_users``) and ``_fixture(model)`` documents nobody of them owns."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.portal_partner = cls.env["res.partner"].create({"name": "Busan Dental Clinic"})
+        cls.role_users = {}
+        for role, (_label, groups, _who) in ROLES.items():
+            if role == "public":
+                cls.role_users[role] = cls.env.ref("base.public_user")
+                continue
+            cls.role_users[role] = new_test_user(
+                cls.env,
+                login=f"trust_{role}",
+                groups=",".join(groups),
+                name=f"Trust {role.replace('_', ' ').title()}",
+                **({"partner_id": cls.portal_partner.id} if role == "portal" else {}),
+            )
+        cls.loaner_lot = cls.env["stock.lot"].create(
+            {"name": "TRUST-LOANER-1", "product_id": cls.product.id}
+        )
+        cls._fixtures = {}
+
+    @classmethod
+    def _fixture_vals(cls, model_name, **extra):
+        """Values for a valid document of ``model_name``: its recipe, then every required field."""
+        model = cls.env[model_name]
+        vals = dict(FIXTURE_VALS.get(model_name, lambda case: {})(cls), **extra)
+        defaults = model.default_get(list(model._fields))
+        for name, field in model._fields.items():
+            if (
+                name in vals
+                or name in defaults
+                or not field.required
+                or field.compute
+                or field.related
+                or name in ("create_uid", "write_uid", "create_date", "write_date")
+            ):
+                continue
+            if field.type == "many2one":
+                vals[name] = cls._shared_record(field.comodel_name).id
+            elif field.type == "selection":
+                vals[name] = field.get_values(cls.env)[0]
+            elif field.type in ("char", "text", "html"):
+                vals[name] = "Trust check"
+            elif field.type in ("integer", "float", "monetary"):
+                vals[name] = 1
+            elif field.type == "date":
+                vals[name] = fields.Date.today()
+            elif field.type == "datetime":
+                vals[name] = fields.Datetime.now()
+        return vals
+
+    @classmethod
+    def _shared_record(cls, comodel):
+        if comodel in SHARED:
+            return getattr(cls, SHARED[comodel])
+        if comodel == "res.company":
+            return cls.env.company
+        if comodel.startswith("aftersales."):
+            return cls._fixture(comodel)
+        record = cls.env[comodel].search([], limit=1)
+        return record or cls.env[comodel].create(cls._fixture_vals(comodel))
+
+    @classmethod
+    def _fixture(cls, model_name):
+        """One shared document of ``model_name``, owned by nobody of the role users."""
+        if model_name not in cls._fixtures or not cls._fixtures[model_name].exists():
+            cls._fixtures[model_name] = cls._new_fixture(model_name)
+        return cls._fixtures[model_name]
+
+    @classmethod
+    def _new_fixture(cls, model_name, **extra):
+        return cls.env[model_name].create(cls._fixture_vals(model_name, **extra))
+
+    @classmethod
+    def _prepared(cls, model_name, action):
+        """A new document moved (as superuser) to where ``action`` applies."""
+        record = cls._new_fixture(model_name)
+        for step in ACTION_PATHS.get(model_name, {}).get(action, []):
+            getattr(record, step)()
+        return record
