@@ -2,3 +2,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import test_request_flow
 from . import test_access_matrix
+from . import test_multi_company
+from . import test_concurrency
