@@ -23,4 +23,9 @@
     "demo": [
         "demo/aftersales_complaint_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "aftersales_quality/static/tests/tours/*.js",
+        ],
+    },
 }

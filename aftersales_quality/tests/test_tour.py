@@ -1,0 +1,44 @@
+# Copyright 2026 Aftersales contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import shutil
+import unittest
+
+from odoo.tests import HttpCase, tagged
+
+# the names Odoo's test browser looks for (odoo.tests.common._find_executable)
+BROWSERS = ("google-chrome", "chromium", "chromium-browser", "google-chrome-stable")
+
+
+@tagged("post_install", "-at_install")
+class TestServiceTour(HttpCase):
+    """A request taken from intake to done in a real (headless Chromium) browser."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.customer = cls.env["res.partner"].create({"name": "Tour Cooling Customer"})
+        cls.product = cls.env["product.product"].create(
+            {"name": "Tour Chiller TC-9", "is_storable": True}
+        )
+        cls.technician = cls.env["hr.employee"].create({"name": "Tour Technician Park"})
+
+    def _start_tour(self, name, login="admin"):
+        if not any(shutil.which(binary) for binary in BROWSERS):
+            self.skipTest("Chromium is not installed (Debian: apt-get install chromium)")
+        try:
+            import websocket  # noqa: F401  pylint: disable=unused-import,import-outside-toplevel
+        except ImportError:
+            self.skipTest("websocket-client is not installed (pip install websocket-client)")
+        try:
+            self.start_tour("/odoo", name, login=login, timeout=240)
+        except unittest.SkipTest as skip:
+            # Chromium is there: failing to drive it is a failure, not a reason to skip
+            self.fail(f"Chromium is installed but the tour could not run: {skip}")
+
+    def test_request_from_intake_to_done(self):
+        """An agent records a request, assesses, schedules, starts and finishes it."""
+        self._start_tour("aftersales_service_tour")
+        request = self.env["aftersales.request"].search([("partner_id", "=", self.customer.id)])
+        self.assertEqual(len(request), 1)
+        self.assertEqual(request.state, "done")
+        self.assertEqual(request.technician_id, self.technician)
