@@ -2,3 +2,4 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import test_complaint
 from . import test_tour
+from . import test_complaint_bad_input

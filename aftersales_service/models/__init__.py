@@ -3,3 +3,4 @@
 from . import res_company
 from . import res_config_settings
 from . import aftersales_request
+from . import aftersales_request_guard

@@ -4,3 +4,5 @@ from . import test_request_flow
 from . import test_access_matrix
 from . import test_multi_company
 from . import test_concurrency
+from . import test_cron_safety
+from . import test_bad_input
