@@ -1,6 +1,7 @@
 # Copyright 2026 Aftersales contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.exceptions import UserError
+from odoo.tools import mute_logger
 
 from odoo.addons.aftersales_service.tests.common import AftersalesCommon
 
@@ -23,6 +24,7 @@ class TestComplaintBadInput(AftersalesCommon):
             complaint.with_user(self.manager).unlink()
         self.assertTrue(complaint.exists())
 
+    @mute_logger("odoo.sql_db")
     def test_import_with_a_bad_row_creates_nothing(self):
         """A complaint import with a row of unknown category imports none of the rows."""
         count = self.env["aftersales.complaint"].search_count([])

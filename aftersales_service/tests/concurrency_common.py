@@ -49,7 +49,7 @@ class ConcurrencyCase(TransactionCase):
     def session(self, user):
         """A new transaction acting as ``user``, waiting at most ``lock_timeout`` for a lock."""
         cr = self._stack.enter_context(self.registry.cursor())
-        cr.execute(f"SET lock_timeout = '{self.lock_timeout}'")
+        cr.execute(SQL("SET lock_timeout = %s", self.lock_timeout))
         return api.Environment(cr, user.id, {})
 
     def _cleanup(self):

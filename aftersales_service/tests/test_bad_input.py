@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .trust_common import TrustCommon
 
@@ -122,6 +123,7 @@ class TestBadInput(TrustCommon):
             request.with_user(self.manager).unlink()
         self.assertTrue(request.exists())
 
+    @mute_logger("odoo.sql_db")
     def test_import_with_a_bad_row_creates_nothing(self):
         """Importing requests where one row names an unknown customer imports no row at all."""
         count = self._count("aftersales.request")
@@ -141,6 +143,7 @@ class TestBadInput(TrustCommon):
         self.assertTrue([m for m in result["messages"] if m["type"] == "error"])
         self.assertEqual(self._count("aftersales.request"), count)
 
+    @mute_logger("odoo.sql_db")
     def test_import_cannot_set_a_stage(self):
         """An import cannot put requests straight into a stage; they start as New."""
         result = (
@@ -154,6 +157,7 @@ class TestBadInput(TrustCommon):
         requests = self.env["aftersales.request"].browse(result["ids"] or [])
         self.assertTrue(all(r.state == "new" for r in requests))
 
+    @mute_logger("odoo.sql_db")
     def test_import_of_a_serial_not_owned_creates_nothing(self):
         """A CSV row quoting another customer's serial fails the whole import with a message."""
         count = self._count("aftersales.request")

@@ -4,6 +4,7 @@ from psycopg2 import errors
 
 from odoo.exceptions import UserError
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .concurrency_common import ConcurrencyCase
 
@@ -41,6 +42,7 @@ class TestRequestConcurrency(ConcurrencyCase):
         env.cr.commit()
         return request.id, first, second
 
+    @mute_logger("odoo.sql_db")
     def test_second_click_while_first_runs_gets_a_clear_error(self):
         """While one agent's 'Done' is in flight, the other's is refused, not queued or doubled."""
         request_id, first, second = self._started_request()
@@ -67,6 +69,7 @@ class TestRequestConcurrency(ConcurrencyCase):
         )
         self.assertEqual(done_changes, 1, "the request was finished twice")
 
+    @mute_logger("odoo.sql_db")
     def test_second_click_on_an_old_snapshot_is_refused(self):
         """A transaction that read the request before the first one committed cannot finish it."""
         request_id, first, second = self._started_request()

@@ -4,7 +4,7 @@ from psycopg2 import errors
 
 from odoo import SUPERUSER_ID, api
 from odoo.tests import tagged
-from odoo.tools import SQL
+from odoo.tools import SQL, mute_logger
 
 from .concurrency_common import ConcurrencyCase
 
@@ -53,6 +53,7 @@ class TestCronSafety(ConcurrencyCase):
                 grown = {k: after[k] - before[k] for k in after if after[k] != before[k]}
                 self.assertFalse(grown, f"{cron.name} acted again on its second run")
 
+    @mute_logger("odoo.sql_db")
     def test_each_cron_in_two_workers_acts_once(self):
         """Two workers running a job at once: the second skips what the first holds (or fails
         and rolls back); it never produces the same mail, activity or row a second time."""
