@@ -1,0 +1,26 @@
+# Copyright 2026 Aftersales contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    aftersales_return_ratio_allowed = fields.Float(
+        related="company_id.aftersales_return_ratio_allowed", readonly=False
+    )
+    aftersales_return_days_allowed = fields.Integer(
+        related="company_id.aftersales_return_days_allowed", readonly=False
+    )
+    aftersales_return_ratio_window_days = fields.Integer(
+        related="company_id.aftersales_return_ratio_window_days", readonly=False
+    )
+    aftersales_return_slip_hour = fields.Float(
+        related="company_id.aftersales_return_slip_hour", readonly=False
+    )
+    aftersales_return_sales_head_id = fields.Many2one(
+        related="company_id.aftersales_return_sales_head_id", readonly=False
+    )
+    aftersales_return_accountant_id = fields.Many2one(
+        related="company_id.aftersales_return_accountant_id", readonly=False
+    )
