@@ -69,7 +69,7 @@ class AftersalesReturn(models.Model):
             refused = record.line_ids.filtered(lambda line: line.qc_verdict == "customer_damage")
             if refused:
                 refused.with_context(**{LINE_CONTEXT_KEY: True}).write({"is_refused": True})
-                refused.move_ids.filtered(
+                refused.sudo().move_ids.filtered(
                     lambda m: m.state not in ("done", "cancel")
                 )._action_cancel()
                 record.message_post_with_source(
@@ -86,7 +86,7 @@ class AftersalesReturn(models.Model):
                         "refusal_reason": "\n".join(refused.mapped("qc_refusal_reason")),
                     },
                 )
-                record.picking_ids.filtered(
+                record.sudo().picking_ids.filtered(
                     lambda p: p.state not in ("done", "cancel")
                 ).action_cancel()
             else:

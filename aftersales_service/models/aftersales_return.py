@@ -119,6 +119,7 @@ class AftersalesReturn(models.Model):
         help="The unsaleable exchange passes the customer's allowed ratio or time limit.",
     )
     missing_signatures = fields.Char(compute="_compute_missing_signatures")
+    can_sign_step = fields.Boolean(compute="_compute_can_sign_step")
 
     @api.depends("line_ids.sale_line_id")
     def _compute_sale_order_ids(self):
@@ -177,6 +178,10 @@ class AftersalesReturn(models.Model):
     def _compute_missing_signatures(self):
         for record in self:
             record.missing_signatures = ", ".join(record._aftersales_missing_signatures())
+
+    def _compute_can_sign_step(self):
+        for record in self:
+            record.can_sign_step = bool(record._next_step().can_sign)
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -272,6 +277,31 @@ class AftersalesReturn(models.Model):
                 for index, (step, rule_id) in enumerate(routing.steps, start=1)
             ]
         self.partner_id._aftersales_check_return_ratio()
+        return True
+
+    def _next_step(self):
+        self.ensure_one()
+        return self.approval_ids.filtered(lambda a: a.state == "pending").sorted("sequence")[:1]
+
+    def _step_to_sign(self):
+        self.ensure_one()
+        step = self._next_step()
+        if not step:
+            raise UserError(
+                self.env._("%(name)s has no step waiting for a signature.", name=self.name)
+            )
+        return step
+
+    def action_approve_step(self):
+        """Sign the next pending step of each return's chain."""
+        for record in self:
+            record._step_to_sign().action_approve()
+        return True
+
+    def action_refuse_step(self):
+        """Refuse the next pending step; its comment goes to the customer."""
+        for record in self:
+            record._step_to_sign().action_refuse()
         return True
 
     def _on_approval_signed(self, approval):

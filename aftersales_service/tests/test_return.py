@@ -202,3 +202,16 @@ class TestReturn(AftersalesReturnCommon):
             picking.button_validate()
         with self.assertRaisesRegex(UserError, "Sales Head"):
             picking._action_done()
+
+    def test_form_buttons_sign_the_next_step(self):
+        """Approve My Step signs the next pending step as the current user."""
+        record = self._new_return()
+        record.action_submit()
+        record.with_user(self.reviewer).action_approve_step()
+        self.assertEqual(record.approval_ids[0].user_id, self.reviewer)
+        self.assertEqual(record.state, "under_approval")
+        with self.assertRaises(AccessError):
+            record.with_user(self.sales_head).action_approve_step()
+        record.approval_ids[1].comment = "Too late in the season"
+        record.with_user(self.accountant).action_refuse_step()
+        self.assertEqual(record.state, "refused")
