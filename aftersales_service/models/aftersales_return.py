@@ -431,7 +431,7 @@ class AftersalesReturn(models.Model):
     def _slip_due(self, received):
         self.ensure_one()
         company = self.company_id
-        calendar = company.resource_calendar_id
+        calendar = company._aftersales_calendar()
         tz = pytz.timezone(calendar.tz or self.env.user.tz or "UTC")
         local_received = pytz.utc.localize(received).astimezone(tz).date()
         weekdays = {int(day) for day in calendar.attendance_ids.mapped("dayofweek")}

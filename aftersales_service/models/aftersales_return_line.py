@@ -25,9 +25,7 @@ class AftersalesReturnLine(models.Model):
     _order = "return_id, sequence, id"
     _check_company_auto = True
 
-    return_id = fields.Many2one(
-        "aftersales.return", string="Return", required=True, ondelete="cascade", index=True
-    )
+    return_id = fields.Many2one("aftersales.return", required=True, ondelete="cascade", index=True)
     sequence = fields.Integer(default=10)
     company_id = fields.Many2one(related="return_id.company_id", store=True, index=True)
     currency_id = fields.Many2one(related="return_id.currency_id")
@@ -56,7 +54,6 @@ class AftersalesReturnLine(models.Model):
     price_subtotal = fields.Monetary(string="Amount", compute="_compute_price_subtotal", store=True)
     reason_kind = fields.Selection(
         [("unsaleable", "Unsaleable Exchange"), ("quality", "Quality")],
-        string="Reason Kind",
         required=True,
         default="unsaleable",
     )
