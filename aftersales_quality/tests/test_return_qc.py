@@ -47,6 +47,8 @@ class TestReturnQc(AftersalesReturnCommon):
 
     def test_quality_return_with_company_fault_ends_in_a_credit_note(self):
         """Quality return: company fault with department and action, credit note as refund."""
+        invoice = self.sale_order._create_invoices()
+        invoice.action_post()
         record = self._approved_and_collected(quantity=3, reason_kind="quality", outcome="refund")
         with self.assertRaises(UserError):
             self._qc(record, "company_fault")
@@ -63,6 +65,7 @@ class TestReturnQc(AftersalesReturnCommon):
         self.assertEqual(credit_note.invoice_line_ids.quantity, 3.0)
         self.assertEqual(credit_note.amount_untaxed, 300.0)
         self.assertEqual(credit_note.invoice_line_ids.sale_line_ids, self.sale_line)
+        self.assertEqual(credit_note.reversed_entry_id, invoice)
 
     def test_price_concession_makes_a_partial_credit_note(self):
         """A price concession credits only the agreed amount."""

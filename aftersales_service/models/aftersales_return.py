@@ -346,7 +346,7 @@ class AftersalesReturn(models.Model):
 
     def action_reset_draft(self):
         self._check_state(("cancelled",), self.env._("reset to draft"))
-        self.approval_ids.unlink()
+        self.sudo().approval_ids.unlink()
         return self._set_state("draft", {"refusal_reason": False})
 
     def _aftersales_missing_signatures(self):

@@ -1,5 +1,7 @@
 # Copyright 2026 Aftersales contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from unittest.mock import patch
+
 import psycopg2
 
 from odoo import Command
@@ -215,3 +217,44 @@ class TestReturn(AftersalesReturnCommon):
         record.approval_ids[1].comment = "Too late in the season"
         record.with_user(self.accountant).action_refuse_step()
         self.assertEqual(record.state, "refused")
+
+    def test_concurrent_signature_is_refused_while_the_step_is_locked(self):
+        """When another transaction holds the step's row lock, signing is refused, not doubled."""
+        record = self._new_return()
+        record.action_submit()
+        step = record.approval_ids[0]
+        cursor_class = type(self.env.cr)
+        original = cursor_class.execute
+
+        def execute(cr, query, params=None, log_exceptions=True):
+            if "FOR UPDATE NOWAIT" in str(query):
+                raise psycopg2.errors.LockNotAvailable("could not obtain lock")
+            return original(cr, query, params, log_exceptions)
+
+        with patch.object(cursor_class, "execute", execute), self.assertRaises(UserError):
+            step.with_user(self.reviewer).action_approve()
+        self.assertEqual(step.state, "pending")
+        self.assertFalse(step.user_id)
+
+    def test_ratio_reads_in_constant_queries(self):
+        """The customer's ratio is read set-based, whatever the number of return lines."""
+        self._new_return(quantity=1).action_submit()
+        self.env.invalidate_all()
+        with self.assertQueryCount(__system__=5):
+            self.customer._aftersales_return_ratio()
+        record = self._new_return(quantity=1)
+        record.write(
+            {
+                "line_ids": [
+                    Command.create(
+                        {"product_id": self.goods.id, "quantity": 1, "price_unit": 100.0}
+                    )
+                    for _index in range(20)
+                ]
+            }
+        )
+        record.action_submit()
+        self.env.invalidate_all()
+        with self.assertQueryCount(__system__=5):
+            ratio = self.customer._aftersales_return_ratio()
+        self.assertAlmostEqual(ratio, 22.0)
