@@ -1,10 +1,12 @@
 # Copyright 2026 Aftersales contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
 from unittest.mock import patch
 
 import psycopg2
+from freezegun import freeze_time
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import mute_logger
 
@@ -258,3 +260,23 @@ class TestReturn(AftersalesReturnCommon):
         with self.assertQueryCount(__system__=5):
             ratio = self.customer._aftersales_return_ratio()
         self.assertAlmostEqual(ratio, 22.0)
+
+    def test_exchange_after_the_time_limit_breaks_policy(self):
+        """An unsaleable exchange of goods sold longer ago than the time limit is beyond policy."""
+        with freeze_time(fields.Date.today() + timedelta(days=200)):
+            record = self._new_return(quantity=1)
+            self.assertLess(record.ratio_with_return, record.ratio_allowed)
+            self.assertTrue(record.is_policy_breach)
+            quality = self._new_return(quantity=1, reason_kind="quality")
+            self.assertFalse(quality.is_policy_breach)
+
+    def test_importing_more_than_delivered_is_refused(self):
+        """An import of return lines beyond the delivered quantity is rejected."""
+        record = self._new_return(quantity=1)
+        result = self.env["aftersales.return.line"].load(
+            ["return_id/.id", "product_id/.id", "quantity", "price_unit"],
+            [[str(record.id), str(self.goods.id), "150", "100"]],
+        )
+        self.assertFalse(result["ids"])
+        self.assertTrue(result["messages"])
+        self.assertEqual(record.line_ids.mapped("quantity"), [1.0])
