@@ -5,12 +5,21 @@ from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.aftersales_service.models.aftersales_return_line import LINE_CONTEXT_KEY
 
+QC_CONTEXT_KEY = "aftersales_return_qc_sign"
+
 
 class AftersalesReturn(models.Model):
     _inherit = "aftersales.return"
 
     qc_user_id = fields.Many2one("res.users", string="QC Inspector", readonly=True, copy=False)
     date_qc = fields.Datetime(string="Inspected On", readonly=True, copy=False)
+
+    def write(self, vals):
+        if {"qc_user_id", "date_qc"} & set(vals) and not self.env.context.get(QC_CONTEXT_KEY):
+            raise UserError(
+                self.env._("The QC signature is given only with the Sign QC Inspection button.")
+            )
+        return super().write(vals)
 
     def _aftersales_missing_signatures(self):
         missing = super()._aftersales_missing_signatures()
@@ -64,7 +73,7 @@ class AftersalesReturn(models.Model):
                 self.env._("Only a QC inspector may sign the inspection of a return.")
             )
         self._check_state(("collected",), self.env._("inspected"))
-        for record in self:
+        for record in self.with_context(**{QC_CONTEXT_KEY: True}):
             record._check_qc_verdicts()
             refused = record.line_ids.filtered(lambda line: line.qc_verdict == "customer_damage")
             if refused:

@@ -118,6 +118,9 @@ class TestReturnQc(AftersalesReturnCommon):
         record.line_ids.qc_verdict = "undamaged"
         with self.assertRaises(AccessError):
             record.with_user(self.reviewer).action_qc_sign()
+        with self.assertRaises(UserError):
+            record.with_user(self.reviewer).write({"qc_user_id": self.qc_user.id})
+        self.assertIn("QC", record.missing_signatures)
 
     def test_stock_in_without_qc_refused_on_button_rpc_and_batch(self):
         """Validation without the QC signature fails from the button, RPC and a batch."""
