@@ -400,7 +400,9 @@ class AftersalesWarranty(models.Model):
         for line_id, qty in more_qty.items():
             warranty = untracked[line_id]
             warranty.quantity += qty
-        return Warranty.create(vals_list).with_env(self.env)
+        # thousands of serials at once: no creation message or follower per warranty
+        created = Warranty.with_context(tracking_disable=True).create(vals_list)
+        return created.with_env(self.env)
 
     @api.model
     def _create_repair_warranties(self, vals_list):
