@@ -7,6 +7,8 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.base.tests.common import new_test_user
+
 from .warranty_common import WarrantyCommon
 
 
@@ -35,6 +37,21 @@ class TestWarranty(WarrantyCommon):
         self.assertEqual(warranty.line_ids.component, "Compressor")
         self.assertEqual(warranty.line_ids.date_end, date(2029, 2, 28))
         self.assertEqual(warranty.date_end_max, date(2029, 2, 28))
+
+    def test_warehouse_user_without_sales_rights_starts_the_warranty(self):
+        """A warehouse keeper without sales or after-sales rights validates the delivery."""
+        keeper = new_test_user(self.env, login="as_keeper", groups="stock.group_stock_user")
+        lots = self._lots(self.product, "AC-0701")
+        order = self._sell(self.product, 1)
+        picking = order.picking_ids
+        self.env["stock.quant"]._update_available_quantity(
+            self.product, self.stock_location, 1, lot_id=lots
+        )
+        picking.action_assign()
+        picking.move_ids.picked = True
+        picking.with_user(keeper).button_validate()
+        self.assertEqual(picking.state, "done")
+        self.assertEqual(lots.aftersales_warranty_ids.sale_order_id, order)
 
     def test_smart_buttons_count_warranties(self):
         """Sale order, customer, serial and product show how many warranties they have."""
