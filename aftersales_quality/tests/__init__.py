@@ -3,3 +3,4 @@
 from . import test_complaint
 from . import test_tour
 from . import test_complaint_bad_input
+from . import test_return_qc

@@ -6,3 +6,6 @@ from . import test_multi_company
 from . import test_concurrency
 from . import test_cron_safety
 from . import test_bad_input
+from . import test_return
+from . import test_warranty
+from . import test_contract
