@@ -9,3 +9,4 @@ from . import test_bad_input
 from . import test_return
 from . import test_warranty
 from . import test_contract
+from . import test_portal_access

@@ -121,7 +121,7 @@ class TestAccessMatrix(TrustCommon):
 
                 def click(model=model, action=action, user=user):
                     record = self._prepared(model, action)
-                    getattr(record.with_user(user), action)()
+                    self._click(record.with_user(user), action)
 
                 self.assertIsNotNone(self._attempt(click), f"{role} could run {model}.{action}")
 
@@ -133,6 +133,6 @@ class TestAccessMatrix(TrustCommon):
 
                 def click(model=model, action=action, user=user):
                     record = self._prepared(model, action)
-                    getattr(record.with_user(user), action)()
+                    self._click(record.with_user(user), action)
 
                 self.assertIsNone(self._attempt(click), f"{role} cannot run {model}.{action}")

@@ -36,6 +36,13 @@ class TestMultiCompany(TrustCommon):
             and model._fields["company_id"].store
         )
 
+    def _company_a_record(self, model):
+        """A document of ``model`` in company A (shared policies are pinned to A too)."""
+        record = self._fixture(model)
+        if record.company_id != self.company_a:
+            record.company_id = self.company_a
+        return record
+
     def test_every_company_model_is_checked(self):
         """The foundation's documents are among the models checked, so the check can bite."""
         models = self._company_models()
@@ -46,9 +53,7 @@ class TestMultiCompany(TrustCommon):
         """Searching, counting, reading and grouping as company B's manager finds no A record."""
         for model in self._company_models():
             with self.subTest(model=model):
-                record = self._fixture(model)
-                if record.company_id != self.company_a:
-                    record.company_id = self.company_a
+                record = self._company_a_record(model)
                 as_b = self.env[model].with_user(self.manager_b)
                 found = as_b.search([("company_id", "=", self.company_a.id)])
                 self.assertFalse(found, f"{model}: company B sees company A's records")
@@ -69,7 +74,7 @@ class TestMultiCompany(TrustCommon):
         """Writing or deleting company A's records as company B's manager is refused."""
         for model in self._company_models():
             with self.subTest(model=model):
-                record = self._fixture(model).with_user(self.manager_b)
+                record = self._company_a_record(model).with_user(self.manager_b)
                 with self.assertRaises(AccessError):
                     record.write({})
                 with self.assertRaises(AccessError):

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """One user per role of the access matrix, and throw-away documents of every model."""
 
-from odoo import fields
+from odoo import Command, fields
 
 from odoo.addons.base.tests.common import new_test_user
 
@@ -21,6 +21,38 @@ FIXTURE_VALS = {
         "product_id": case.product.id,
         "lot_id": case.loaner_lot.id,
     },
+    "aftersales.return": lambda case: {
+        "partner_id": case.customer.id,
+        "line_ids": [
+            Command.create(
+                {
+                    "product_id": case.goods.id,
+                    "sale_line_id": case.sale_line.id,
+                    "quantity": 2,
+                    "reason_kind": "unsaleable",
+                    "reason": "Slow-moving stock",
+                }
+            )
+        ],
+    },
+    "aftersales.return.line": lambda case: {
+        "return_id": case._fixture("aftersales.return").id,
+        "product_id": case.goods.id,
+        "sale_line_id": case.sale_line.id,
+        "quantity": 1,
+        "reason_kind": "unsaleable",
+        "reason": "Slow-moving stock",
+    },
+    "aftersales.contract": lambda case: {
+        "partner_id": case.customer.id,
+        "date_start": fields.Date.today(),
+        "date_end": fields.Date.add(fields.Date.today(), years=1),
+    },
+    "aftersales.warranty": lambda case: {
+        "partner_id": case.customer.id,
+        "product_id": case.product.id,
+        "date_start": fields.Date.today(),
+    },
     "aftersales.complaint": lambda case: {
         "partner_id": case.customer.id,
         "content": "<p>The unit leaks.</p>",
@@ -29,7 +61,16 @@ FIXTURE_VALS = {
     },
 }
 
+
+def _submitted_return_step(case, step="aftersales"):
+    """The pending approval step ``step`` of a freshly submitted return."""
+    record = case._new_fixture("aftersales.return")
+    record.action_submit()
+    return record.approval_ids.filtered(lambda a: a.step == step)
+
+
 # model -> action -> the actions that bring a new document to where that action applies
+# (or a function returning such a document)
 ACTION_PATHS = {
     "aftersales.request": {
         "action_assess": [],
@@ -47,11 +88,32 @@ ACTION_PATHS = {
         "action_mark_lost": ["action_lend"],
         "action_cancel": [],
     },
+    "aftersales.contract": {
+        "action_activate": [],
+        "action_cancel": ["action_activate"],
+        "action_reset_draft": ["action_cancel"],
+    },
+    "aftersales.warranty": {
+        "action_void": [],
+        "action_restore": [("action_void", "Refunded")],
+    },
+    "aftersales.return": {
+        "action_submit": [],
+        "action_cancel": [],
+    },
+    "aftersales.return.approval": {
+        "action_approve": _submitted_return_step,
+    },
     "aftersales.complaint": {
         "action_acknowledge": [],
         "action_resolve": ["action_acknowledge"],
         "action_close": ["action_acknowledge", "action_resolve"],
     },
+}
+
+# arguments an action takes, as a button (or wizard) passes them
+ACTION_ARGS = {
+    ("aftersales.warranty", "action_void"): ("Unit refunded",),
 }
 
 # comodels filled from the shared test data rather than created
@@ -86,6 +148,32 @@ class TrustCommon(AftersalesCommon):
             {"name": "TRUST-LOANER-1", "product_id": cls.product.id}
         )
         cls._fixtures = {}
+        cls._deliver_goods()
+
+    @classmethod
+    def _deliver_goods(cls):
+        """Goods sold and delivered to the customer, so that returns have something to return."""
+        company = cls.env.company
+        if not company.chart_template:
+            cls.env["account.chart.template"].try_loading(
+                "generic_coa", company=company, install_demo=False
+            )
+        cls.goods = cls.env["product.product"].create(
+            {"name": "Trust Dehumidifier DH-30", "type": "consu", "list_price": 100.0}
+        )
+        cls.sale_order = cls.env["sale.order"].create(
+            {
+                "partner_id": cls.customer.id,
+                "order_line": [
+                    Command.create(
+                        {"product_id": cls.goods.id, "product_uom_qty": 50, "price_unit": 100.0}
+                    )
+                ],
+            }
+        )
+        cls.sale_order.action_confirm()
+        cls.sale_order.picking_ids.button_validate()
+        cls.sale_line = cls.sale_order.order_line
 
     @classmethod
     def _fixture_vals(cls, model_name, **extra):
@@ -142,7 +230,16 @@ class TrustCommon(AftersalesCommon):
     @classmethod
     def _prepared(cls, model_name, action):
         """A new document moved (as superuser) to where ``action`` applies."""
+        path = ACTION_PATHS.get(model_name, {}).get(action, [])
+        if callable(path):
+            return path(cls)
         record = cls._new_fixture(model_name)
-        for step in ACTION_PATHS.get(model_name, {}).get(action, []):
-            getattr(record, step)()
+        for step in path:
+            name, *args = (step,) if isinstance(step, str) else step
+            getattr(record, name)(*args)
         return record
+
+    @classmethod
+    def _click(cls, record, action):
+        """Press ``action`` on ``record`` the way its button does."""
+        return getattr(record, action)(*ACTION_ARGS.get((record._name, action), ()))
