@@ -110,12 +110,14 @@ class AftersalesRequest(models.Model):
     # Intake
     contact_id = fields.Many2one(
         "res.partner",
-        string="Contact",
         domain="[('commercial_partner_id', '=', commercial_partner_id)]",
         help="The person who called or wrote, when it is not the customer itself.",
     )
     commercial_partner_id = fields.Many2one(
-        related="partner_id.commercial_partner_id", store=True, index=True, string="Customer Company"
+        related="partner_id.commercial_partner_id",
+        store=True,
+        index=True,
+        string="Customer Company",
     )
     address_id = fields.Many2one(
         "res.partner",
@@ -250,14 +252,20 @@ class AftersalesRequest(models.Model):
                             request.date_request, hours, intervals
                         )
                     request[f"deadline_{target}"] = deadline
-                    if policy and not request.sla_policy_id:
-                        request.sla_policy_id = policy
+                used = [policy for _d, _u, policy in targets.values() if policy]
+                if used:
+                    request.sla_policy_id = max(used, key=lambda p: (p.specificity, -p.sequence))
         for request in self - self.filtered("date_request"):
             request.update(dict.fromkeys(self._aftersales_deadline_fields(), False))
 
     @api.model
     def _aftersales_deadline_fields(self):
-        return ["deadline_response", "deadline_appointment", "deadline_arrival", "deadline_resolution"]
+        return [
+            "deadline_response",
+            "deadline_appointment",
+            "deadline_arrival",
+            "deadline_resolution",
+        ]
 
     def _aftersales_promises(self):
         """(deadline, moment met) of each promise; completion counts as meeting them all."""
@@ -310,7 +318,6 @@ class AftersalesRequest(models.Model):
         return "A"
 
     def _compute_access_url(self):
-        super()._compute_access_url()
         for request in self:
             request.access_url = f"/my/requests/{request.id}"
 
@@ -319,10 +326,21 @@ class AftersalesRequest(models.Model):
         for request in self.filtered("lot_id"):
             request.product_id = request.lot_id.product_id
 
-    @api.constrains("technician_id", "product_id")
-    def _check_technician_certified(self):
-        for request in self.filtered("technician_id"):
-            error = request.technician_id._aftersales_certification_error(request.product_id)
+    def _check_technician_assignment(self, vals):
+        """Refuse, before anything is written, a technician not certified for the product."""
+        if "technician_id" not in vals and "product_id" not in vals:
+            return
+        Employee, Product = self.env["hr.employee"], self.env["product.product"]
+        for request in self or [self.browse()]:
+            technician = (
+                Employee.browse(vals["technician_id"])
+                if "technician_id" in vals
+                else request.technician_id
+            )
+            product = (
+                Product.browse(vals["product_id"]) if "product_id" in vals else request.product_id
+            )
+            error = technician and technician._aftersales_certification_error(product)
             if error:
                 raise UserError(error)
 
@@ -345,6 +363,7 @@ class AftersalesRequest(models.Model):
     def create(self, vals_list):
         now = fields.Datetime.now()
         for vals in vals_list:
+            self.browse()._check_technician_assignment(vals)
             if vals.get("date_appointment") and not vals.get("date_appointed"):
                 vals["date_appointed"] = now
             if not self.env.context.get(STATE_CONTEXT_KEY):
@@ -391,6 +410,7 @@ class AftersalesRequest(models.Model):
         return super().message_new(msg_dict, custom_values=values)
 
     def write(self, vals):
+        self._check_technician_assignment(vals)
         if vals.get("date_appointment") and "date_appointed" not in vals:
             unfixed = self.filtered(lambda r: not r.date_appointed)
             if unfixed:
@@ -478,7 +498,9 @@ class AftersalesRequest(models.Model):
         return self._move_to("waiting_parts")
 
     def action_done(self):
-        result = self._move_to("done", {"date_done": fields.Datetime.now(), "is_carried_over": False})
+        result = self._move_to(
+            "done", {"date_done": fields.Datetime.now(), "is_carried_over": False}
+        )
         self._aftersales_schedule_follow_up()
         return result
 
@@ -530,10 +552,17 @@ class AftersalesRequest(models.Model):
                         base,
                         activity_type_id=revisit_type.id,
                         date_deadline=(done + timedelta(days=days)).date(),
-                        summary=self.env._("Follow-up visit, %(days)s days after completion", days=days),
+                        summary=self.env._(
+                            "Follow-up visit, %(days)s days after completion", days=days
+                        ),
                     )
                 )
-        self.env["mail.activity"].create(activities)
+        # Subscribe the owners first: several activities for one user on one record in a
+        # single create would subscribe that user several times at once.
+        for request in self:
+            user = request.user_id or self.env.user
+            request.message_subscribe(partner_ids=user.partner_id.ids)
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(activities)
 
     def action_log_callback(self):
         not_done = self.filtered(lambda r: r.state not in ("done", "closed"))
@@ -564,7 +593,9 @@ class AftersalesRequest(models.Model):
             request.activity_schedule(
                 "mail.mail_activity_data_todo",
                 user_id=request.company_id.aftersales_director_id.id or director.id,
-                summary=self.env._("Escalated: %(name)s cannot be finished on time", name=request.name),
+                summary=self.env._(
+                    "Escalated: %(name)s cannot be finished on time", name=request.name
+                ),
                 note=self.env._("Escalated by %(user)s.", user=self.env.user.name),
             )
         self.write({"date_escalated": fields.Datetime.now()})
