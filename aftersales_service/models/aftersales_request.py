@@ -392,6 +392,20 @@ class AftersalesRequest(models.Model):
             )
 
     @api.model
+    def _aftersales_portal_lots(self, partner):
+        """Serial numbers delivered to the customer's company, offered on the portal form."""
+        lines = self.env["stock.move.line"].search(
+            [
+                ("lot_id", "!=", False),
+                ("state", "=", "done"),
+                ("location_dest_id.usage", "=", "customer"),
+                ("picking_partner_id", "child_of", partner.commercial_partner_id.id),
+            ],
+            limit=500,
+        )
+        return lines.lot_id
+
+    @api.model
     def message_new(self, msg_dict, custom_values=None):
         """A customer's e-mail to the service alias opens a request."""
         partner = self.env["res.partner"].browse(msg_dict.get("author_id"))
