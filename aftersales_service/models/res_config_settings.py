@@ -31,3 +31,6 @@ class ResConfigSettings(models.TransientModel):
     aftersales_appointment_hours = fields.Float(
         related="company_id.aftersales_appointment_hours", readonly=False
     )
+    aftersales_contract_notice_months = fields.Integer(
+        related="company_id.aftersales_contract_notice_months", readonly=False
+    )
