@@ -14,6 +14,7 @@ import fcntl
 import hashlib
 import os
 import re
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -177,7 +178,7 @@ def fresh_db(name):
 
 def install(dbname, extra=()):
     """Install our add-ons into ``dbname``; return the problems the log shows."""
-    conf = write_config(dbname)
+    conf = LOCAL / f"odoo-{dbname}.conf"
     log = LOCAL / f"{dbname}-install.log"
     log.unlink(missing_ok=True)
     res = subprocess.run(
@@ -201,6 +202,13 @@ def install(dbname, extra=()):
     return log, problems
 
 
+def free_port():
+    """A TCP port nobody listens on now: test servers (HttpCase) of parallel runs don't clash."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 def cmd_integration(args):
     if not odoo_importable():
         print("integration: SKIPPED (odoo not importable)")
@@ -209,6 +217,7 @@ def cmd_integration(args):
     dbname = args.db
     fresh_db(dbname)
     tags = ",".join(f"/{a}" for a in ADDONS)
+    write_config(dbname, free_port())
     log, problems = install(dbname, ["--test-enable", f"--test-tags={tags}"])
     if problems:
         print(f"integration: install of {', '.join(ADDONS)} logged problems ({log}):")
@@ -216,7 +225,7 @@ def cmd_integration(args):
             print("   ", line)
     else:
         print(f"integration: install + odoo --test-enable gate clean ({log})")
-    conf = write_config(dbname)
+    conf = write_config(dbname, free_port())
     junit = LOCAL / "integration.xml"
     test_dirs = [str(ROOT / a / "tests") for a in ADDONS if (ROOT / a / "tests").is_dir()]
     res = subprocess.run(
@@ -229,6 +238,7 @@ def cmd_integration(args):
             f"--odoo-config={conf}",
             f"--odoo-database={dbname}",
             f"--odoo-addons-path={ROOT}",
+            "--odoo-http",
             "-q",
             f"--junitxml={junit}",
             "-o",
@@ -303,6 +313,7 @@ def cmd_db(args):
     """Make a fresh database with our add-ons installed (benchmarks, tours)."""
     start_pg()
     fresh_db(args.db)
+    write_config(args.db)
     _log, problems = install(args.db)
     if problems:
         print("\n".join(problems))
