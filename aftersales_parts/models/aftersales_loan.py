@@ -175,7 +175,19 @@ class AftersalesLoan(models.Model):
             "location_id": source.id,
             "location_dest_id": dest.id,
             "company_id": company.id,
-            "restrict_lot_id": self.lot_id.id,
+            "move_line_ids": [
+                fields.Command.create(
+                    {
+                        "product_id": self.product_id.id,
+                        "product_uom_id": self.product_id.uom_id.id,
+                        "lot_id": self.lot_id.id,
+                        "quantity": 1.0,
+                        "location_id": source.id,
+                        "location_dest_id": dest.id,
+                        "company_id": company.id,
+                    }
+                )
+            ],
         }
         return {
             "picking_type_id": picking_type.id,
@@ -200,8 +212,6 @@ class AftersalesLoan(models.Model):
         Picking = self.env["stock.picking"].sudo()
         pickings = Picking.create([loan._prepare_transfer_vals(direction) for loan in loans])
         pickings.action_confirm()
-        if direction == "out":
-            pickings.action_assign()
         for loan, picking in zip(loans, pickings, strict=True):
             loan.picking_ids = [fields.Command.link(picking.id)]
         return pickings

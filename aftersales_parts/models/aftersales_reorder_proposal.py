@@ -109,6 +109,7 @@ class AftersalesReorderProposal(models.Model):
         )
         orderpoint_by_product = {op.product_id.id: op for op in orderpoints}
         z = company.aftersales_service_level_z
+        unit_category = self.env.ref("uom.product_uom_categ_unit")
         vals_list = []
         for product in products:
             avg, sigma = safety_stock.daily_statistics(daily.get(product.id, []), window_days)
@@ -119,7 +120,8 @@ class AftersalesReorderProposal(models.Model):
             levels = safety_stock.reorder_levels(
                 avg, sigma, lead, z, company.aftersales_order_cycle_days
             )
-            step = product.uom_id.rounding
+            # parts counted in units are bought in whole units
+            step = 1.0 if product.uom_id.category_id == unit_category else product.uom_id.rounding
             vals_list.append(
                 {
                     "company_id": company.id,

@@ -107,8 +107,7 @@ class AftersalesToolIncident(models.Model):
                 )
             )
         self._decide("charged")
-        if self.filtered(lambda i: i.incident_type == "loss"):
-            self.filtered(
-                lambda i: i.incident_type == "loss"
-            ).equipment_id.action_aftersales_hand_over(False, self.env._("Lost"))
+        lost_tools = self.filtered(lambda i: i.incident_type == "loss").equipment_id
+        # the decision is the manager's; the custody change follows from it
+        lost_tools.sudo().action_aftersales_hand_over(False, self.env._("Lost"))
         return True
