@@ -25,6 +25,7 @@
         "views/aftersales_tool_views.xml",
         "views/product_template_views.xml",
         "views/res_config_settings_views.xml",
+        "views/stock_picking_views.xml",
     ],
     "demo": [
         "demo/aftersales_parts_demo.xml",

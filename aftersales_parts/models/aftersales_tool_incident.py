@@ -43,7 +43,6 @@ class AftersalesToolIncident(models.Model):
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     amount_charged = fields.Monetary(
-        string="Amount Charged",
         currency_field="currency_id",
         tracking=True,
         help="Amount recorded against the technician when the loss or damage is charged.",
