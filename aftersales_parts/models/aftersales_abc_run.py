@@ -165,6 +165,11 @@ class AftersalesAbcRun(models.Model):
     def _cron_compute_classes(self):
         for company in self.env["res.company"].search([]):
             self.with_company(company)._compute_classes(company=company)
+            if company.aftersales_parts_warehouse_id:
+                # the class decides how often a part is counted
+                self.env["stock.quant"].with_company(company)._aftersales_plan_cycle_counts(
+                    company
+                )
 
     def action_recompute(self):
         run = self._compute_classes(company=self.company_id[:1] or self.env.company)
