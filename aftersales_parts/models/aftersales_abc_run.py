@@ -83,7 +83,9 @@ class AftersalesAbcRun(models.Model):
         products = self.env["product.product"].concat(*(g[0] for g in groups))
         products = products.with_company(company)
         quantity_by_tmpl, value_by_tmpl = {}, {}
-        for product, qty in groups:
+        qty_by_product = {product.id: qty for product, qty in groups}
+        for product in products:
+            qty = qty_by_product[product.id]
             tmpl_id = product.product_tmpl_id.id
             quantity_by_tmpl[tmpl_id] = quantity_by_tmpl.get(tmpl_id, 0.0) + qty
             value_by_tmpl[tmpl_id] = value_by_tmpl.get(tmpl_id, 0.0) + qty * product.standard_price
@@ -167,9 +169,7 @@ class AftersalesAbcRun(models.Model):
             self.with_company(company)._compute_classes(company=company)
             if company.aftersales_parts_warehouse_id:
                 # the class decides how often a part is counted
-                self.env["stock.quant"].with_company(company)._aftersales_plan_cycle_counts(
-                    company
-                )
+                self.env["stock.quant"].with_company(company)._aftersales_plan_cycle_counts(company)
 
     def action_recompute(self):
         run = self._compute_classes(company=self.company_id[:1] or self.env.company)
