@@ -20,4 +20,4 @@ class AftersalesAbcLine(models.Model):
     value = fields.Float(string="Consumption Value")
     share = fields.Float(string="Share (%)", aggregator=False)
     cumulative_share = fields.Float(string="Cumulative Share (%)", aggregator=False)
-    abc_class = fields.Selection(ABC_CLASSES, string="ABC Class", required=True, index=True)
+    abc_class = fields.Selection(ABC_CLASSES, string="ABC Class", required=True)

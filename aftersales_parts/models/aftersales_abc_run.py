@@ -3,6 +3,7 @@
 from datetime import datetime, time, timedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.tools import SQL, split_every
 
 from ..rules import abc
@@ -115,22 +116,51 @@ class AftersalesAbcRun(models.Model):
                 "total_value": sum(r.value for r in results),
             }
         )
-        self.env["aftersales.abc.line"].sudo().create(
-            [
-                {
-                    "run_id": run.id,
-                    "product_tmpl_id": r.key,
-                    "quantity": quantity_by_tmpl.get(r.key, 0.0),
-                    "value": r.value,
-                    "share": r.share,
-                    "cumulative_share": r.cumulative_share,
-                    "abc_class": r.abc_class,
-                }
-                for r in results
-            ]
-        )
+        self._insert_lines(run, results, quantity_by_tmpl)
         self._store_current_classes(results, date_to)
         return run
+
+    @api.model
+    def _insert_lines(self, run, results, quantity_by_tmpl):
+        """Insert the run's lines in a few statements: a run holds one line per part, and
+        tens of thousands of parts are classified at once."""
+        run.ensure_one()
+        self.env["aftersales.abc.line"].flush_model()
+        uid = self.env.uid
+        run_id, company_id, date_to = run.id, run.company_id.id, run.date_to
+        for chunk in split_every(5000, results):
+            rows = SQL(", ").join(
+                SQL(
+                    "(%s, %s, %s, %s, %s, %s::double precision, %s::double precision, "
+                    "%s::double precision, %s, %s, now() at time zone 'UTC', %s, "
+                    "now() at time zone 'UTC')",
+                    run_id,
+                    company_id,
+                    date_to,
+                    r.key,
+                    quantity_by_tmpl.get(r.key, 0.0),
+                    r.value,
+                    r.share,
+                    r.cumulative_share,
+                    r.abc_class,
+                    uid,
+                    uid,
+                )
+                for r in chunk
+            )
+            self.env.cr.execute(
+                SQL(
+                    """
+                    INSERT INTO aftersales_abc_line (
+                        run_id, company_id, date_to, product_tmpl_id, quantity, value, share,
+                        cumulative_share, abc_class, create_uid, create_date, write_uid,
+                        write_date
+                    ) VALUES %s
+                    """,
+                    rows,
+                )
+            )
+        run.invalidate_recordset(["line_ids"])
 
     @api.model
     def _store_current_classes(self, results, date_to):
@@ -171,7 +201,16 @@ class AftersalesAbcRun(models.Model):
                 # the class decides how often a part is counted
                 self.env["stock.quant"].with_company(company)._aftersales_plan_cycle_counts(company)
 
+    def _check_manager(self):
+        if not self.env.su and not self.env.user.has_group(
+            "aftersales_service.group_aftersales_manager"
+        ):
+            raise UserError(
+                self.env._("Only an after-sales manager may classify parts or propose rules.")
+            )
+
     def action_recompute(self):
+        self._check_manager()
         run = self._compute_classes(company=self.company_id[:1] or self.env.company)
         return {
             "type": "ir.actions.act_window",
@@ -192,6 +231,7 @@ class AftersalesAbcRun(models.Model):
 
     def action_propose_reordering(self):
         self.ensure_one()
+        self._check_manager()
         proposals = self.env["aftersales.reorder.proposal"]._generate_from_run(self)
         return {
             "type": "ir.actions.act_window",

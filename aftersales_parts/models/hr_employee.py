@@ -49,7 +49,8 @@ class HrEmployee(models.Model):
     def write(self, vals):
         guarded = {"active", "job_id", "department_id"} & set(vals)
         if guarded:
-            holding = self.filtered(
+            # sudo: whoever edits the employee, every tool held counts
+            holding = self.sudo().filtered(
                 lambda e: (
                     e.aftersales_tool_ids
                     and (
@@ -65,7 +66,7 @@ class HrEmployee(models.Model):
                         "%(names)s still hold after-sales tools (%(tools)s). Hand the tools "
                         "over before archiving or changing job or department.",
                         names=", ".join(holding.mapped("name")),
-                        tools=", ".join(holding.sudo().aftersales_tool_ids.mapped("name")),
+                        tools=", ".join(holding.aftersales_tool_ids.mapped("name")),
                     )
                 )
         return super().write(vals)
