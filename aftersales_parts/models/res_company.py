@@ -1,6 +1,6 @@
 # Copyright 2026 Aftersales contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import Command, fields, models
 from odoo.exceptions import UserError
 
 
@@ -30,6 +30,12 @@ class ResCompany(models.Model):
         string="Technician Vans Location",
         help="Parent location of the technicians' van stocks, replenished by internal "
         "transfers from the parts stock.",
+    )
+    aftersales_van_route_id = fields.Many2one(
+        "stock.route",
+        string="Van Replenishment Route",
+        help="Reordering rules on a van location with this route refill the van from the "
+        "parts stock by internal transfers.",
     )
     aftersales_abc_window_days = fields.Integer(
         string="ABC Window (days)",
@@ -111,6 +117,32 @@ class ResCompany(models.Model):
             "partner_id": self.partner_id.id,
         }
 
+    def _prepare_aftersales_van_route_vals(self, warehouse, van_location):
+        """A route that refills the technicians' vans from the parts stock by internal
+        transfers, used by reordering rules on the van locations."""
+        self.ensure_one()
+        name = self.env._("Replenish Technician Vans")
+        return {
+            "name": name,
+            "company_id": self.id,
+            "product_selectable": False,
+            "warehouse_selectable": False,
+            "rule_ids": [
+                Command.create(
+                    {
+                        "name": name,
+                        "action": "pull",
+                        "picking_type_id": warehouse.int_type_id.id,
+                        "location_src_id": warehouse.lot_stock_id.id,
+                        "location_dest_id": van_location.id,
+                        "procure_method": "make_to_stock",
+                        "warehouse_id": warehouse.id,
+                        "company_id": self.id,
+                    }
+                )
+            ],
+        }
+
     def action_aftersales_create_parts_warehouse(self):
         """Create the after-sales parts warehouse with its locations, FIFO removal."""
         fifo = self.env.ref("stock.removal_fifo")
@@ -132,7 +164,9 @@ class ResCompany(models.Model):
                 [
                     {
                         "name": name,
-                        "location_id": stock.id,
+                        # beside the stock, not inside it: loaners, customer goods,
+                        # quarantined parts and van stock are never picked for repairs
+                        "location_id": warehouse.view_location_id.id,
                         "usage": "internal",
                         "company_id": company.id,
                         "removal_strategy_id": fifo.id,
@@ -143,6 +177,12 @@ class ResCompany(models.Model):
             stock.removal_strategy_id = fifo
             vals = {"aftersales_parts_warehouse_id": warehouse.id}
             vals.update(dict(zip(names, locations.ids, strict=True)))
+            vals["aftersales_van_route_id"] = (
+                self.env["stock.route"]
+                .sudo()
+                .create(company._prepare_aftersales_van_route_vals(warehouse, locations[3]))
+                .id
+            )
             company.sudo().write(vals)
         return True
 

@@ -71,3 +71,33 @@ class TestPartsWarehouse(PartsCommon):
         van = technician.aftersales_van_location_id
         self.assertEqual(van.location_id, self.company.aftersales_van_location_id)
         self.assertEqual(van.warehouse_id, self.warehouse)
+
+    def test_van_is_replenished_by_internal_transfer(self):
+        """A reordering rule on a van with the van route asks the parts stock for an
+        internal transfer to the van."""
+        part = self._part("Capacitor 35uF", 3.0)
+        self._stock(part, 20)
+        technician = self.env["hr.employee"].create(
+            {"name": "Jung Hae-in", "company_id": self.company.id}
+        )
+        technician.action_aftersales_create_van()
+        van = technician.aftersales_van_location_id
+        orderpoint = self.env["stock.warehouse.orderpoint"].create(
+            {
+                "product_id": part.id,
+                "warehouse_id": self.warehouse.id,
+                "location_id": van.id,
+                "route_id": self.company.aftersales_van_route_id.id,
+                "product_min_qty": 2,
+                "product_max_qty": 5,
+                "company_id": self.company.id,
+            }
+        )
+        orderpoint.action_replenish()
+        move = self.env["stock.move"].search(
+            [("product_id", "=", part.id), ("state", "!=", "done")]
+        )
+        self.assertEqual(move.picking_type_id, self.warehouse.int_type_id)
+        self.assertEqual(move.location_id, self.stock_location)
+        self.assertEqual(move.product_uom_qty, 5)
+        self.assertEqual(move.location_final_id or move.location_dest_id, van)
