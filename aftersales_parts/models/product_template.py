@@ -1,6 +1,7 @@
 # Copyright 2026 Aftersales contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 ABC_CLASSES = [("A", "A"), ("B", "B"), ("C", "C")]
 
@@ -32,3 +33,15 @@ class ProductTemplate(models.Model):
         copy=False,
         help="Consumption value over the ABC window at the last classification.",
     )
+
+    @api.constrains("aftersales_is_loaner", "tracking", "is_storable")
+    def _check_aftersales_loaner_tracking(self):
+        for template in self.filtered("aftersales_is_loaner"):
+            if template.tracking != "serial" or not template.is_storable:
+                raise ValidationError(
+                    self.env._(
+                        "Loaner unit %(product)s must be a stored product tracked by serial "
+                        "number, so that each unit lent can be followed.",
+                        product=template.display_name,
+                    )
+                )

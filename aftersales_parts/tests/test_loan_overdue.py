@@ -4,6 +4,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
+from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
 from .common import PartsCommon
@@ -69,3 +70,10 @@ class TestLoanOverdue(PartsCommon):
             loan.action_return()
         self.assertFalse(loan.activity_ids)
         self.assertEqual(len(loan.picking_ids), 2, "a return transfer is created")
+
+    def test_loaner_products_are_serial_tracked(self):
+        """A product without serial numbers cannot be flagged as a loaner unit."""
+        with self.assertRaisesRegex(ValidationError, "tracked by serial"):
+            self.env["product.product"].create(
+                {"name": "Loaner Remote", "is_storable": True, "aftersales_is_loaner": True}
+            )
