@@ -7,6 +7,13 @@ from . import test_concurrency
 from . import test_cron_safety
 from . import test_bad_input
 from . import test_return
+from . import test_request_intake
+from . import test_sla
+from . import test_dispatch
+from . import test_work_log
+from . import test_follow_up
+from . import test_portal
 from . import test_warranty
 from . import test_contract
 from . import test_portal_access
+from . import test_request_coverage
