@@ -20,7 +20,16 @@ class TestServiceTour(HttpCase):
         cls.product = cls.env["product.product"].create(
             {"name": "Tour Chiller TC-9", "is_storable": True}
         )
-        cls.technician = cls.env["hr.employee"].create({"name": "Tour Technician Park"})
+        cls.technician = cls.env["hr.employee"].create(
+            {"name": "Tour Technician Park", "is_technician": True}
+        )
+        cls.env["aftersales.technician.certification"].create(
+            {
+                "employee_id": cls.technician.id,
+                "product_category_id": cls.product.categ_id.id,
+                "date_expiry": "2099-12-31",
+            }
+        )
 
     def _start_tour(self, name, login="admin"):
         if not any(shutil.which(binary) for binary in BROWSERS):

@@ -26,3 +26,4 @@ from . import product_template
 from . import product_pricelist
 from . import sale_order
 from . import stock_lot
+from . import aftersales_work_log_guard

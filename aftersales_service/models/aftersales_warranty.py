@@ -523,7 +523,7 @@ class AftersalesWarranty(models.Model):
                     date,
                     state=warranty.state,
                     date_start=warranty.date_start,
-                    base_end=warranty.date_end,
+                    base_end=warranty.date_end or None,
                     component_ends={
                         line.component: line.date_end for line in warranty.line_ids if line.date_end
                     },

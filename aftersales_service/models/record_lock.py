@@ -65,3 +65,13 @@ def lock_skip_locked(records):
     mine = records.filtered(lambda rec: rec.id in locked)
     mine.invalidate_recordset()
     return mine
+
+
+def try_advisory_lock(env, key):
+    """Take the transaction-scoped advisory lock named ``key``; False when another holds it.
+
+    For crons that only insert (snapshots, runs): no existing row to lock, so two workers
+    agree on who does the work through this named lock.
+    """
+    env.cr.execute(SQL("SELECT pg_try_advisory_xact_lock(hashtext(%s))", key))
+    return env.cr.fetchone()[0]

@@ -17,3 +17,4 @@ from . import test_warranty
 from . import test_contract
 from . import test_portal_access
 from . import test_request_coverage
+from . import test_technician_job

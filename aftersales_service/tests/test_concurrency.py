@@ -21,10 +21,19 @@ class TestRequestConcurrency(ConcurrencyCase):
         product = env["product.product"].create({"name": f"Cc unit {self.tag}"})
         self.remember(product.product_tmpl_id)
         self.remember(product)
-        employee = env["hr.employee"].create({"name": f"Cc tech {self.tag}"})
+        employee = env["hr.employee"].create({"name": f"Cc tech {self.tag}", "is_technician": True})
         self.remember(employee.work_contact_id)
         self.remember(employee.resource_id)
         self.remember(employee)
+        self.remember(
+            env["aftersales.technician.certification"].create(
+                {
+                    "employee_id": employee.id,
+                    "product_category_id": product.categ_id.id,
+                    "date_expiry": "2099-12-31",
+                }
+            )
+        )
         request = self.remember(
             env["aftersales.request"].create(
                 {

@@ -32,6 +32,7 @@ class TestMultiCompany(TrustCommon):
             if name.startswith("aftersales.")
             and not model._transient
             and not model._abstract
+            and model._auto
             and "company_id" in model._fields
             and model._fields["company_id"].store
         )

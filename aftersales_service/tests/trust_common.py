@@ -53,6 +53,17 @@ FIXTURE_VALS = {
         "product_id": case.product.id,
         "date_start": fields.Date.today(),
     },
+    "aftersales.work.log": lambda case: {
+        "request_id": case._fixture("aftersales.request").id,
+        "employee_id": case.technician.id,
+        "hours": 1.5,
+        "description": "Replaced the fan motor",
+    },
+    "aftersales.technician.certification": lambda case: {
+        "employee_id": case.technician.id,
+        "product_category_id": case.product.categ_id.id,
+        "date_expiry": "2099-12-31",
+    },
     "aftersales.complaint": lambda case: {
         "partner_id": case.customer.id,
         "content": "<p>The unit leaks.</p>",
@@ -78,7 +89,14 @@ ACTION_PATHS = {
         "action_start": ["action_assess", "action_schedule"],
         "action_wait_parts": ["action_assess", "action_schedule", "action_start"],
         "action_done": ["action_assess", "action_schedule", "action_start"],
-        "action_close": ["action_assess", "action_schedule", "action_start", "action_done"],
+        "action_log_callback": ["action_assess", "action_schedule", "action_start", "action_done"],
+        "action_close": [
+            "action_assess",
+            "action_schedule",
+            "action_start",
+            "action_done",
+            "action_log_callback",
+        ],
         "action_cancel": [],
         "action_reset": ["action_cancel"],
     },
@@ -101,6 +119,8 @@ ACTION_PATHS = {
         "action_submit": [],
         "action_cancel": [],
     },
+    "aftersales.reorder.proposal": {"action_reject": []},
+    "aftersales.tool.incident": {"action_decide_wear": []},
     "aftersales.return.approval": {
         "action_approve": _submitted_return_step,
     },
@@ -218,7 +238,11 @@ class TrustCommon(AftersalesCommon):
 
     @classmethod
     def _fixture(cls, model_name):
-        """One shared document of ``model_name``, owned by nobody of the role users."""
+        """One shared document of ``model_name``, owned by nobody of the role users.
+
+        For a report (an SQL view) it is any of its rows, possibly none."""
+        if not cls.env[model_name]._auto:
+            return cls.env[model_name].search([], limit=1)
         if model_name not in cls._fixtures or not cls._fixtures[model_name].exists():
             cls._fixtures[model_name] = cls._new_fixture(model_name)
         return cls._fixtures[model_name]
