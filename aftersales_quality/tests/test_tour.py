@@ -3,6 +3,7 @@
 import shutil
 import unittest
 
+from odoo import fields
 from odoo.tests import HttpCase, tagged
 
 # the names Odoo's test browser looks for (odoo.tests.common._find_executable)
@@ -28,6 +29,22 @@ class TestServiceTour(HttpCase):
                 "employee_id": cls.technician.id,
                 "product_category_id": cls.product.categ_id.id,
                 "date_expiry": "2099-12-31",
+            }
+        )
+
+        cls.part = cls.env["product.product"].create(
+            {"name": "Tour Fan Motor FM-1", "is_storable": True, "standard_price": 35.0}
+        )
+        warehouse = cls.env["stock.warehouse"].search(
+            [("company_id", "=", cls.env.company.id)], limit=1
+        )
+        cls.env["stock.quant"]._update_available_quantity(cls.part, warehouse.lot_stock_id, 5)
+        # the unit is in warranty: the repair is free and needs no quotation
+        cls.env["aftersales.warranty"].create(
+            {
+                "partner_id": cls.customer.id,
+                "product_id": cls.product.id,
+                "date_start": fields.Date.add(fields.Date.today(), months=-2),
             }
         )
 

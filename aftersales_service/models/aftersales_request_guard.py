@@ -23,7 +23,7 @@ class AftersalesRequest(models.Model):
                         product=request.product_id.display_name,
                     )
                 )
-        owners = with_lot.lot_id._aftersales_delivered_to()
+        owners = self._aftersales_lot_owners(with_lot.lot_id)
         for request in with_lot:
             owner = owners.get(request.lot_id.id)
             if owner and owner != request.partner_id.commercial_partner_id:
@@ -37,19 +37,16 @@ class AftersalesRequest(models.Model):
                     )
                 )
 
-
-class StockLot(models.Model):
-    _inherit = "stock.lot"
-
-    def _aftersales_delivered_to(self):
+    @api.model
+    def _aftersales_lot_owners(self, lots):
         """{lot id: commercial partner} for the lots whose last done move went to a customer."""
-        if not self:
+        if not lots:
             return {}
         lines = (
             self.env["stock.move.line"]
             .sudo()
             .search(
-                [("lot_id", "in", self.ids), ("state", "=", "done")],
+                [("lot_id", "in", lots.ids), ("state", "=", "done")],
                 order="date desc, id desc",
             )
         )

@@ -50,7 +50,8 @@ class ConcurrencyCase(TransactionCase):
         """A new transaction acting as ``user``, waiting at most ``lock_timeout`` for a lock."""
         cr = self._stack.enter_context(self.registry.cursor())
         cr.execute(SQL("SET lock_timeout = %s", self.lock_timeout))
-        cr.commit()  # a SET in a transaction that is rolled back would be undone
+        # a SET in a transaction that is rolled back would be undone
+        cr.commit()  # pylint: disable=invalid-commit
         return api.Environment(cr, user.id, {})
 
     def _cleanup(self):

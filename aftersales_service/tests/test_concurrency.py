@@ -48,7 +48,7 @@ class TestRequestConcurrency(ConcurrencyCase):
         request.action_start()
         first = self.new_user(env, "aftersales_service.group_aftersales_user")
         second = self.new_user(env, "aftersales_service.group_aftersales_user")
-        env.cr.commit()
+        env.cr.commit()  # pylint: disable=invalid-commit
         return request.id, first, second
 
     @mute_logger("odoo.sql_db")
@@ -59,7 +59,7 @@ class TestRequestConcurrency(ConcurrencyCase):
         env1["aftersales.request"].browse(request_id).action_done()
         with self.assertRaisesRegex(UserError, "someone else"):
             env2["aftersales.request"].browse(request_id).action_done()
-        env1.cr.commit()
+        env1.cr.commit()  # pylint: disable=invalid-commit
         env2.cr.rollback()
         # once the first has finished, the second sees the request is done already
         with self.assertRaisesRegex(UserError, "cannot be moved"):
@@ -85,7 +85,7 @@ class TestRequestConcurrency(ConcurrencyCase):
         env1, env2 = self.session(first), self.session(second)
         env2["aftersales.request"].browse(request_id).read(["state"])  # snapshot taken
         env1["aftersales.request"].browse(request_id).action_done()
-        env1.cr.commit()
+        env1.cr.commit()  # pylint: disable=invalid-commit
         refused = None
         try:
             env2["aftersales.request"].browse(request_id).action_done()

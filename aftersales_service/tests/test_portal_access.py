@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
+from odoo.tools import mute_logger
 
 from odoo.addons.base.tests.common import new_test_user
 
@@ -83,6 +84,7 @@ class TestPortalAccess(HttpCase):
             {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
         )
 
+    @mute_logger("odoo.http")
     def test_jsonrpc_search_read_returns_nothing_of_others(self):
         """search_read over JSON-RPC is refused or returns only the customer's own documents."""
         self.authenticate("trust_portal_web", "trust_portal_web")
@@ -98,6 +100,7 @@ class TestPortalAccess(HttpCase):
                     f"the portal customer reads others' {model}",
                 )
 
+    @mute_logger("odoo.http")
     def test_jsonrpc_read_of_another_customers_request_is_refused(self):
         """Reading another customer's request by its id over JSON-RPC is refused."""
         self.authenticate("trust_portal_web", "trust_portal_web")
@@ -113,6 +116,7 @@ class TestPortalAccess(HttpCase):
         self.assertTrue(self.other_request.exists())
         self.assertEqual(self.other_request.state, "new")
 
+    @mute_logger("odoo.http")
     def test_portal_pages_list_only_own_documents(self):
         """The /my pages show the customer's documents and nothing of another customer."""
         self.authenticate("trust_portal_web", "trust_portal_web")
@@ -128,6 +132,7 @@ class TestPortalAccess(HttpCase):
         response = self.url_open("/my/requests")
         self.assertIn(self.own_request.name, response.text)
 
+    @mute_logger("odoo.http")
     def test_portal_page_of_another_customers_request_is_refused(self):
         """Opening another customer's request page by its id shows nothing of it."""
         self.authenticate("trust_portal_web", "trust_portal_web")

@@ -4,11 +4,11 @@
 
 import {registry} from "@web/core/registry";
 
-function pickMany2one(field, text) {
+function pickMany2one(field, text, scope = ".o_form_view") {
     return [
         {
             content: `Type ${text} in ${field}`,
-            trigger: `.o_field_widget[name=${field}] input`,
+            trigger: `${scope} .o_field_widget[name=${field}] input`,
             run: `edit ${text}`,
         },
         {
@@ -27,12 +27,14 @@ function pressAndReach(button, stage) {
             run: "click",
         },
         {
-            content: `The request is now ${stage}`,
+            content: `Now ${stage}`,
             trigger: `.o_form_view .o_statusbar_status .o_arrow_button_current:contains('${stage}')`,
         },
     ];
 }
 
+/* An agent records a request, the dispatcher assigns the suggested technician, the
+   technician repairs the unit on site with a spare part and finishes the request. */
 registry.category("web_tour.tours").add("aftersales_service_tour", {
     url: "/odoo/action-aftersales_service.aftersales_request_action/new",
     steps: () => [
@@ -40,12 +42,62 @@ registry.category("web_tour.tours").add("aftersales_service_tour", {
             content: "A new service request form is open",
             trigger: ".o_form_view .o_form_editable .o_field_widget[name=partner_id]",
         },
+        // intake
         ...pickMany2one("partner_id", "Tour Cooling Customer"),
         ...pickMany2one("product_id", "Tour Chiller TC-9"),
-        ...pickMany2one("technician_id", "Tour Technician Park"),
         ...pressAndReach("action_assess", "Assessed"),
+        // dispatch: the suggestion wizard ranks certified technicians by load
+        {
+            content: "Ask for a technician suggestion",
+            trigger: ".o_form_view .o_statusbar_buttons button[name=action_suggest_technician]",
+            run: "click",
+        },
+        {
+            content: "The suggestion lists the certified technician",
+            trigger: ".modal .o_field_widget[name=line_ids] td:contains('Tour Technician Park')",
+        },
+        ...pickMany2one("employee_id", "Tour Technician Park", ".modal"),
+        {
+            content: "Assign the technician",
+            trigger: ".modal footer button[name=action_assign]",
+            run: "click",
+        },
+        {
+            content: "The request now has its technician",
+            trigger:
+                "body:not(:has(.modal)) .o_form_view .o_field_widget[name=technician_id] input:value('Tour Technician Park')",
+        },
         ...pressAndReach("action_schedule", "Scheduled"),
         ...pressAndReach("action_start", "In Progress"),
+        // the repair on site, with a spare part
+        {
+            content: "Open an on-site repair job",
+            trigger: ".o_form_view .o_statusbar_buttons button[name=action_create_onsite_job]",
+            run: "click",
+        },
+        {
+            content: "The repair order is open",
+            trigger: ".o_form_view .o_statusbar_buttons button[name=action_validate]",
+        },
+        {
+            content: "Add a part",
+            trigger: ".o_form_view .o_field_widget[name=move_ids] .o_field_x2many_list_row_add a",
+            run: "click",
+        },
+        ...pickMany2one(
+            "product_id",
+            "Tour Fan Motor FM-1",
+            ".o_field_widget[name=move_ids] .o_selected_row"
+        ),
+        ...pressAndReach("action_validate", "Confirmed"),
+        ...pressAndReach("action_repair_start", "Under Repair"),
+        ...pressAndReach("action_repair_end", "Repaired"),
+        // back to the request, which the technician finishes
+        {
+            content: "Back to the request",
+            trigger: ".o_breadcrumb .breadcrumb-item a:contains('SR/')",
+            run: "click",
+        },
         ...pressAndReach("action_done", "Done"),
     ],
 });
