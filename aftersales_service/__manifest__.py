@@ -25,8 +25,17 @@
         "views/menus.xml",
         "views/aftersales_request_views.xml",
         "views/res_config_settings_views.xml",
+        "security/aftersales_repair_security.xml",
+        "data/aftersales_repair_data.xml",
+        "views/aftersales_tariff_views.xml",
+        "views/repair_order_views.xml",
+        "views/aftersales_request_repair_views.xml",
+        "views/account_move_views.xml",
+        "views/stock_picking_views.xml",
+        "report/service_certificate.xml",
     ],
     "demo": [
         "demo/aftersales_request_demo.xml",
+        "demo/aftersales_repair_demo.xml",
     ],
 }

@@ -1,0 +1,107 @@
+# Copyright 2026 Aftersales contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from unittest.mock import patch
+
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
+
+from .repair_common import SIGNATURE_PNG, AftersalesRepairCommon
+
+
+@tagged("post_install", "-at_install")
+class TestRepairWorkshop(AftersalesRepairCommon):
+    def _validate(self, picking):
+        picking.move_ids.picked = True
+        picking.button_validate()
+        self.assertEqual(picking.state, "done")
+
+    def test_request_creates_linked_repair_with_coverage(self):
+        """A request creates a repair with serial, customer and warranty; links go both ways."""
+        request = self.env["aftersales.request"].create(
+            {
+                "partner_id": self.customer.id,
+                "product_id": self.product.id,
+                "lot_id": self.lot.id,
+            }
+        )
+        with patch.object(
+            type(self.env["repair.order"]),
+            "_aftersales_get_coverage",
+            return_value=self._coverage("covered"),
+        ):
+            action = request.action_create_onsite_job()
+        repair = self.env["repair.order"].browse(action["res_id"])
+        self.assertEqual(repair.aftersales_request_id, request)
+        self.assertEqual(repair.partner_id, self.customer)
+        self.assertEqual(repair.lot_id, self.lot)
+        self.assertEqual(repair.aftersales_service_type, "onsite")
+        self.assertTrue(repair.under_warranty)
+        self.assertEqual(request.repair_count, 1)
+        self.assertEqual(request.action_view_repairs()["res_id"], repair.id)
+        self.assertEqual(repair.action_aftersales_view_request()["res_id"], request.id)
+
+    def test_unit_cannot_be_returned_before_qc_release(self):
+        """The repaired unit goes back only after a QC inspector releases it."""
+        _request, repair = self._make_repair(self._coverage("covered"))
+        receipt = self.env["stock.picking"].browse(
+            repair.action_aftersales_receive_unit()["res_id"]
+        )
+        self.assertEqual(receipt.aftersales_goods_kind, "receipt")
+        self.assertTrue(receipt.location_dest_id.aftersales_is_customer_goods)
+        self.assertEqual(receipt.owner_id, self.customer)
+        self._validate(receipt)
+        self.assertTrue(repair.aftersales_date_in)
+        self._finish(repair, hours=1.0)
+        with self.assertRaises(UserError):
+            repair.action_aftersales_return_unit()
+        # a return delivery made by hand cannot be validated either
+        return_picking = repair._aftersales_create_unit_picking("return")
+        with self.assertRaises(UserError):
+            self._validate(return_picking)
+        with self.assertRaises(AccessError):
+            repair.with_user(self.agent).action_aftersales_qc_release()
+        with self.assertRaises(UserError):
+            repair.write({"aftersales_qc_user_id": self.qc_user.id})
+        repair.with_user(self.qc_user).action_aftersales_qc_release()
+        self.assertEqual(repair.aftersales_qc_user_id, self.qc_user)
+        self._validate(return_picking)
+        self.assertTrue(repair.aftersales_date_out)
+
+    def test_qc_release_refused_before_repair_is_done(self):
+        """A unit still under repair cannot be released by QC."""
+        _request, repair = self._make_repair(self._coverage("covered"))
+        with self.assertRaises(UserError):
+            repair.with_user(self.qc_user).action_aftersales_qc_release()
+
+    def test_service_certificate_renders_with_signature(self):
+        """The service certificate shows the request, parts, hours and the signature image."""
+        request, repair = self._make_repair(self._coverage("covered"))
+        repair.write(
+            {
+                "aftersales_work_done": "<p>Replaced the fan motor and tested 30 minutes.</p>",
+                "aftersales_signature": SIGNATURE_PNG,
+                "aftersales_signed_by": "Li Wei",
+            }
+        )
+        repair.action_aftersales_sign()
+        self._finish(repair, hours=1.5)
+        html, _kind = self.env["ir.actions.report"]._render_qweb_html(
+            "aftersales_service.report_service_certificate", repair.ids
+        )
+        html = html.decode()
+        self.assertIn(request.name, html)
+        self.assertIn("Fan Motor FM-12", html)
+        self.assertIn("Replaced the fan motor", html)
+        self.assertIn("Li Wei", html)
+        self.assertIn('class="aftersales_signature" src="data:image/png;base64,', html)
+
+    def test_goods_receipt_report_renders(self):
+        """The customer goods receipt prints the serial number of the unit."""
+        _request, repair = self._make_repair(self._coverage("covered"))
+        receipt = self.env["stock.picking"].browse(
+            repair.action_aftersales_receive_unit()["res_id"]
+        )
+        html, _kind = self.env["ir.actions.report"]._render_qweb_html(
+            "aftersales_service.report_customer_goods_receipt", receipt.ids
+        )
+        self.assertIn(self.lot.name, html.decode())
