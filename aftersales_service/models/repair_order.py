@@ -147,28 +147,36 @@ class RepairOrder(models.Model):
     )
     aftersales_invoice_count = fields.Integer(compute="_compute_aftersales_invoice_ids")
 
-    @api.depends("lot_id", "aftersales_fault_code", "company_id")
+    @api.depends(
+        "lot_id",
+        "aftersales_fault_code",
+        "company_id",
+        "schedule_date",
+        "aftersales_request_id.date_request",
+    )
     def _compute_aftersales_repeat_of_id(self):
         self.aftersales_repeat_of_id = False
         self.aftersales_is_repeat = False
         candidates = self.filtered(lambda r: r.lot_id and r.aftersales_fault_code)
         if not candidates:
             return
-        now = fields.Datetime.now()
+        reported = {
+            repair: repair.aftersales_request_id.date_request or repair.schedule_date
+            for repair in candidates
+        }
         days = max(candidates.company_id.mapped("aftersales_repair_warranty_days") or [0])
         previous = self.search(
             [
                 ("lot_id", "in", candidates.lot_id.ids),
                 ("state", "=", "done"),
                 ("aftersales_fault_code", "!=", False),
-                ("aftersales_date_repaired", ">=", now - timedelta(days=days)),
+                ("aftersales_date_repaired", ">=", min(reported.values()) - timedelta(days=days)),
             ],
             order="aftersales_date_repaired desc",
         )
         for repair in candidates:
-            days = repair.company_id.aftersales_repair_warranty_days
             match = previous.filtered(
-                lambda p, r=repair, d=days: (
+                lambda p, r=repair: (
                     p.lot_id == r.lot_id
                     and p.company_id == r.company_id
                     and p.id != r._origin.id
@@ -176,8 +184,8 @@ class RepairOrder(models.Model):
                         r.aftersales_fault_code,
                         p.aftersales_fault_code,
                         p.aftersales_date_repaired,
-                        now,
-                        d,
+                        reported[r],
+                        r.company_id.aftersales_repair_warranty_days,
                     )
                 )
             )[:1]
@@ -470,7 +478,10 @@ class RepairOrder(models.Model):
                 lambda line, r=repair: line.product_id == r._aftersales_labour_product()
             )
             if labour and repair.sale_order_id.state == "sale":
-                labour.product_uom_qty = repair.aftersales_hours
+                # keep the quoted price: a new quantity would otherwise reprice the line
+                labour.write(
+                    {"product_uom_qty": repair.aftersales_hours, "price_unit": labour.price_unit}
+                )
         to_invoice = self.filtered(
             lambda r: (
                 r.aftersales_request_id

@@ -10,6 +10,7 @@ class TestRepairTariff(AftersalesRepairCommon):
     def test_model_tariff_wins_over_category_and_generic(self):
         """The tariff of the product model wins over its category, which wins over all."""
         tariff = self.env["aftersales.tariff"]
+        tariff.search([("id", "!=", self.tariff.id)]).active = False
         categ = self.env["product.category"].create({"name": "Air Conditioners"})
         other = self.env["product.product"].create({"name": "AC-500", "categ_id": categ.id})
         generic = tariff.create({"service_type": "onsite", "labour_price": 100.0})
