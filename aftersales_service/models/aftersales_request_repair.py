@@ -55,6 +55,24 @@ class AftersalesRequest(models.Model):
         for request in self:
             request.repair_parts_cost = sum(request.repair_ids.mapped("aftersales_parts_cost"))
 
+    def write(self, vals):
+        res = super().write(vals)
+        if vals.get("customer_signature"):
+            # the customer's signature on the request accepts its pending repair quotes
+            self.repair_ids._aftersales_accept_signed_quote()
+        return res
+
+    def _aftersales_work_category(self):
+        """Hours are booked to the category the charging rule gave the latest repair."""
+        self.ensure_one()
+        repairs = self.repair_ids.filtered(
+            lambda r: r.state != "cancel" and r.aftersales_charge_category
+        )
+        if repairs:
+            return repairs.sorted("id")[-1].aftersales_charge_category
+        parent = getattr(super(), "_aftersales_work_category", None)
+        return parent() if parent else "A"
+
     def _prepare_repair_vals(self, service_type):
         self.ensure_one()
         return {

@@ -310,6 +310,8 @@ class RepairOrder(models.Model):
         if vals.get("state") == "under_repair":
             self._aftersales_check_quote_accepted()
         res = super().write(vals)
+        if "aftersales_damage_reason" in vals:
+            self.filtered("sale_order_id")._aftersales_apply_prices()
         if vals.get("aftersales_signature"):
             self._aftersales_accept_signed_quote()
         return res
@@ -465,12 +467,39 @@ class RepairOrder(models.Model):
         fee_vals = [vals for repair in linked for vals in repair._prepare_aftersales_fee_lines()]
         self.env["sale.order.line"].create(fee_vals)
         linked._aftersales_apply_prices()
+        linked._aftersales_describe_parts()
         return res
+
+    def _aftersales_describe_parts(self):
+        """Show the customer, on the quote, why each part is replaced and if it is original."""
+        for move in self.move_ids.filtered(
+            lambda m: m.sale_line_id and m.repair_line_type == "add"
+        ):
+            notes = [move.sale_line_id.name or move.product_id.display_name]
+            if move.aftersales_part_reason:
+                notes.append(self.env._("Reason: %(reason)s", reason=move.aftersales_part_reason))
+            if not move.aftersales_is_original:
+                notes.append(self.env._("Compatible (non-original) part"))
+            move.sale_line_id.name = "\n".join(notes)
 
     # ------------------------------------------------------------------
     # Repair steps
     # ------------------------------------------------------------------
+    def _aftersales_logged_hours(self):
+        """Hours technicians logged on the request (work logs), when that add-on part exists."""
+        self.ensure_one()
+        if "aftersales.work.log" not in self.env or not self.aftersales_request_id:
+            return 0.0
+        logs = self.env["aftersales.work.log"].search(
+            [("request_id", "=", self.aftersales_request_id.id), ("category", "!=", "D")]
+        )
+        return sum(logs.mapped("hours"))
+
     def action_repair_done(self):
+        for repair in self.filtered(lambda r: r.aftersales_request_id and not r.aftersales_hours):
+            hours = repair._aftersales_logged_hours()
+            if hours:
+                repair.aftersales_hours = hours
         res = super().action_repair_done()
         self.write({"aftersales_date_repaired": fields.Datetime.now()})
         for repair in self.filtered(lambda r: r.aftersales_request_id and r.aftersales_hours):

@@ -130,3 +130,33 @@ class TestRepairCharging(AftersalesRepairCommon):
             _request, late = self._make_repair(fault="E4 overheat")
         self.assertFalse(late.aftersales_is_repeat)
         self.assertEqual(late.aftersales_charge_category, "A")
+
+    def test_quote_shows_parts_with_reason_and_signature_on_request_accepts_it(self):
+        """The quote lists each part with its reason; signing the request accepts the quote."""
+        request, repair = self._make_repair()
+        repair.move_ids.aftersales_is_original = False
+        repair.action_create_sale_order()
+        part_line = repair.sale_order_id.order_line.filtered(
+            lambda line: line.product_id == self.part
+        )
+        self.assertIn("Bearing worn out", part_line.name)
+        self.assertIn("non-original", part_line.name)
+        self.assertEqual(repair.aftersales_quote_state, "sent")
+        request.customer_signature = SIGNATURE_PNG
+        self.assertEqual(repair.sale_order_id.state, "sale")
+        self.assertEqual(repair.aftersales_quote_state, "accepted")
+        self.assertEqual(request._aftersales_work_category(), "A")
+        repair.action_repair_start()
+        self.assertEqual(repair.state, "under_repair")
+
+    def test_damage_recorded_after_quote_reprices_parts(self):
+        """Recording customer damage on a quoted in-warranty repair puts the part price back."""
+        _request, repair = self._make_repair(self._coverage("covered"))
+        repair.aftersales_damage_reason = "misuse"
+        repair.action_create_sale_order()
+        part_line = repair.sale_order_id.order_line.filtered(
+            lambda line: line.product_id == self.part
+        )
+        self.assertAlmostEqual(part_line.price_unit, 50.0)
+        repair.aftersales_damage_reason = False
+        self.assertAlmostEqual(part_line.price_unit, 0.0)
