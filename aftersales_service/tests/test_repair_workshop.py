@@ -4,6 +4,7 @@ from unittest.mock import patch
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .repair_common import SIGNATURE_PNG, AftersalesRepairCommon
 
@@ -95,6 +96,22 @@ class TestRepairWorkshop(AftersalesRepairCommon):
         self.assertIn("Li Wei", html)
         self.assertIn('class="aftersales_signature"', html)
         self.assertIn(f"data:image/png;base64,{SIGNATURE_PNG.decode()}", html)
+
+    def test_service_certificate_renders_as_pdf(self):
+        """With wkhtmltopdf available the certificate of a signed repair is a real PDF."""
+        report = self.env["ir.actions.report"]
+        if report.get_wkhtmltopdf_state() != "ok":
+            self.skipTest("wkhtmltopdf is not available")
+        _request, repair = self._make_repair(self._coverage("covered"))
+        repair.write({"aftersales_signature": SIGNATURE_PNG, "aftersales_signed_by": "Li Wei"})
+        self._finish(repair, hours=1.0)
+        # wkhtmltopdf built on unpatched Qt warns about header options it ignores
+        with mute_logger("odoo.addons.base.models.ir_actions_report"):
+            pdf, kind = report.with_context(force_report_rendering=True)._render_qweb_pdf(
+                "aftersales_service.report_service_certificate", repair.ids
+            )
+        self.assertEqual(kind, "pdf")
+        self.assertTrue(pdf.startswith(b"%PDF"))
 
     def test_goods_receipt_report_renders(self):
         """The customer goods receipt prints the serial number of the unit."""
