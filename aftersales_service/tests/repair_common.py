@@ -24,7 +24,10 @@ class AftersalesRepairCommon(AftersalesCommon):
         cls.qc_user = new_test_user(
             cls.env,
             login="as_qc",
-            groups="aftersales_service.group_aftersales_qc_inspector,stock.group_stock_user",
+            groups="aftersales_service.group_aftersales_qc_inspector",
+        )
+        cls.accountant = new_test_user(
+            cls.env, login="as_accountant", groups="account.group_account_invoice"
         )
         cls.part = cls.env["product.product"].create(
             {

@@ -89,6 +89,9 @@ class TestRepairCharging(AftersalesRepairCommon):
         self.assertAlmostEqual(invoice.amount_untaxed, 2.5 * 200.0 + 50.0)
         self.assertEqual(repair.aftersales_invoice_ids, invoice)
         self.assertEqual(invoice.action_aftersales_view_request()["res_id"], request.id)
+        # the accountant reaches the request from the invoice
+        as_accountant = invoice.with_user(self.accountant)
+        self.assertEqual(as_accountant.aftersales_request_id.name, request.name)
         self.assertEqual(request.invoice_count, 1)
         invoice.action_post()
         self.assertEqual(request.invoice_payment_state, "not_paid")

@@ -41,6 +41,18 @@ class TestRepairWorkshop(AftersalesRepairCommon):
         self.assertEqual(request.action_view_repairs()["res_id"], repair.id)
         self.assertEqual(repair.action_aftersales_view_request()["res_id"], request.id)
 
+    def test_agent_creates_workshop_repair_from_request(self):
+        """A service agent turns a request into a workshop repair and receives the unit."""
+        request = (
+            self.env["aftersales.request"]
+            .with_user(self.agent)
+            .create({"partner_id": self.customer.id, "product_id": self.product.id})
+        )
+        action = request.action_create_workshop_repair()
+        repair = self.env["repair.order"].with_user(self.agent).browse(action["res_id"])
+        self.assertEqual(repair.aftersales_service_type, "workshop")
+        self.assertEqual(repair.aftersales_request_id, request)
+
     def test_unit_cannot_be_returned_before_qc_release(self):
         """The repaired unit goes back only after a QC inspector releases it."""
         _request, repair = self._make_repair(self._coverage("covered"))
