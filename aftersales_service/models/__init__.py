@@ -13,3 +13,14 @@ from . import sale_order_line
 from . import account_move
 from . import account_move_line
 from . import aftersales_request_repair
+from . import aftersales_warranty_policy
+from . import aftersales_warranty_policy_line
+from . import aftersales_warranty
+from . import aftersales_warranty_line
+from . import aftersales_warranty_extension
+from . import aftersales_contract
+from . import product_category
+from . import product_template
+from . import product_pricelist
+from . import stock_lot
+from . import res_partner

@@ -337,7 +337,11 @@ class RepairOrder(models.Model):
     # Coverage and pricing
     # ------------------------------------------------------------------
     def _aftersales_get_coverage(self):
-        """Warranty and contract coverage of the repaired unit, from the warranty add-on."""
+        """Warranty and contract coverage of the repaired unit (warranty check of the add-on).
+
+        A contract answer of the warranty check ("covered" with source "contract") is not a
+        warranty: the unit is then out of warranty and the contract terms decide.
+        """
         self.ensure_one()
         result = {
             "status": "not_covered",
@@ -349,25 +353,25 @@ class RepairOrder(models.Model):
         product = self.product_id or self.aftersales_request_id.product_id
         if not product:
             return result
-        date = fields.Date.to_date(self.schedule_date) if self.schedule_date else None
-        if "aftersales.warranty" in self.env:
-            coverage = self.env["aftersales.warranty"]._get_coverage(
-                product, lot=self.lot_id or None, date=date, partner=self.partner_id or None
-            )
-            result["status"] = coverage.get("status") or "not_covered"
-            result["reason"] = coverage.get("reason") or ""
-            contract = coverage.get("contract")
-        else:
-            contract = False
-        if not contract and "aftersales.contract" in self.env:
-            contract = self.env["aftersales.contract"]._find_for(
-                self.partner_id, product, lot=self.lot_id or None, date=date
-            )
+        date = (
+            self.aftersales_request_id.date_request or self.schedule_date or fields.Datetime.now()
+        )
+        coverage = self.env["aftersales.warranty"]._get_coverage(
+            product,
+            lot=self.lot_id or None,
+            date=fields.Date.to_date(date),
+            partner=self.partner_id or None,
+        )
+        status = coverage.get("status") or "not_covered"
+        if coverage.get("source") == "contract":
+            status = "not_covered"
+        result.update(status=status, reason=coverage.get("reason") or "")
+        contract = coverage.get("contract")
         if contract:
             result.update(
                 has_contract=True,
-                includes_labour=bool(contract.includes_labour),
-                includes_parts=bool(contract.includes_parts),
+                includes_labour=contract.includes_labour,
+                includes_parts=contract.includes_parts,
             )
         return result
 

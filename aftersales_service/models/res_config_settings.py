@@ -12,3 +12,6 @@ class ResConfigSettings(models.TransientModel):
     aftersales_repair_warranty_days = fields.Integer(
         related="company_id.aftersales_repair_warranty_days", readonly=False
     )
+    aftersales_contract_notice_months = fields.Integer(
+        related="company_id.aftersales_contract_notice_months", readonly=False
+    )

@@ -14,3 +14,9 @@ class StockMove(models.Model):
         default=True,
         help="Original manufacturer parts are used first; untick for a compatible part.",
     )
+
+    def _action_done(self, cancel_backorder=False):
+        moves = super()._action_done(cancel_backorder=cancel_backorder)
+        # delivery staff need no after-sales rights for the warranty to start
+        self.env["aftersales.warranty"].sudo()._create_from_moves(moves)
+        return moves

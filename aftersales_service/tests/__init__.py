@@ -4,3 +4,5 @@ from . import test_request_flow
 from . import test_repair_charging
 from . import test_repair_workshop
 from . import test_repair_tariff
+from . import test_warranty
+from . import test_contract

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from freezegun import freeze_time
 
+from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
@@ -113,6 +114,29 @@ class TestRepairCharging(AftersalesRepairCommon):
         )
         self.assertAlmostEqual(labour_line.price_subtotal, 0.0)
         self.assertAlmostEqual(invoice.amount_untaxed, 50.0)
+
+    def test_running_contract_found_by_warranty_check_decides_the_charge(self):
+        """A running contract (labour included, parts not) found by the coverage check."""
+        contract = self.env["aftersales.contract"].create(
+            {
+                "partner_id": self.customer.id,
+                "date_start": "2020-01-01",
+                "date_end": "2099-12-31",
+                "product_ids": [Command.link(self.product.id)],
+                "includes_labour": True,
+                "includes_parts": False,
+            }
+        )
+        contract.action_activate()
+        request = self.env["aftersales.request"].create(
+            {"partner_id": self.customer.id, "product_id": self.product.id, "lot_id": self.lot.id}
+        )
+        repair = request._create_repairs("workshop")
+        self.assertEqual(repair.aftersales_coverage, "not_covered")
+        self.assertTrue(repair.aftersales_has_contract)
+        self.assertEqual(repair.aftersales_charge_category, "B")
+        self.assertFalse(repair.aftersales_charge_labour)
+        self.assertTrue(repair.aftersales_charge_parts)
 
     def test_repeat_fault_within_repair_warranty_is_free_and_flagged(self):
         """The same serial with the same fault within the repair warranty is re-done free."""
