@@ -24,3 +24,7 @@ from . import product_template
 from . import product_pricelist
 from . import stock_lot
 from . import res_partner
+from . import aftersales_sla_policy
+from . import aftersales_technician_certification
+from . import hr_employee
+from . import aftersales_work_log

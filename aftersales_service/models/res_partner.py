@@ -6,6 +6,13 @@ from odoo import fields, models
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
+    aftersales_zone = fields.Selection(
+        [("city", "City"), ("suburb", "Suburb"), ("system", "System Customer")],
+        string="Service Zone",
+        help="Decides the on-site arrival promise of this customer's requests. "
+        "Empty: taken from the service address.",
+    )
+
     aftersales_warranty_count = fields.Integer(
         string="Warranties", compute="_compute_aftersales_warranty_count"
     )

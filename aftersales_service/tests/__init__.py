@@ -6,3 +6,9 @@ from . import test_repair_workshop
 from . import test_repair_tariff
 from . import test_warranty
 from . import test_contract
+from . import test_request_intake
+from . import test_sla
+from . import test_dispatch
+from . import test_work_log
+from . import test_follow_up
+from . import test_portal
