@@ -135,3 +135,18 @@ class TestRepairWorkshop(AftersalesRepairCommon):
             "aftersales_service.report_customer_goods_receipt", receipt.ids
         )
         self.assertIn(self.lot.name, html.decode())
+
+    def test_repair_card_takes_hours_from_work_logs(self):
+        """Hours logged on the request fill the repair card, booked to the repair's category."""
+        request, repair = self._make_repair(self._coverage("covered"))
+        log = self.env["aftersales.work.log"].create(
+            {
+                "request_id": request.id,
+                "employee_id": self.technician.id,
+                "hours": 2.0,
+                "description": "Bench repair of the fan motor",
+            }
+        )
+        self.assertEqual(log.category, "C")
+        self._finish(repair)
+        self.assertAlmostEqual(repair.aftersales_hours, 2.0)
