@@ -141,7 +141,10 @@ class AftersalesCustomerPortal(CustomerPortal):
             if domain != [(0, "=", 1)]
             else Model
         )
-        values.update({key: records, "page_name": page_name, "pager": pager, "default_url": url})
+        # found under the portal user's record rules; read with sudo for the serial and product
+        values.update(
+            {key: records.sudo(), "page_name": page_name, "pager": pager, "default_url": url}
+        )
         return values
 
     @route(

@@ -362,7 +362,8 @@ class AftersalesWarranty(models.Model):
         Idempotent: a serial already under warranty for the same sales order line, or a
         sale line already holding its untracked warranty, gets nothing new.
         """
-        moves = self._warranty_moves(moves)
+        # warehouse staff validating a delivery may not read sales orders
+        moves = self._warranty_moves(moves.sudo())
         policies = moves.product_id.product_tmpl_id._aftersales_warranty_policy_map()
         moves = moves.filtered(lambda m: m.product_id.product_tmpl_id.id in policies)
         if not moves:
@@ -400,7 +401,9 @@ class AftersalesWarranty(models.Model):
         for line_id, qty in more_qty.items():
             warranty = untracked[line_id]
             warranty.quantity += qty
-        return Warranty.create(vals_list).with_env(self.env)
+        # thousands of serials at once: no creation message or follower per warranty
+        created = Warranty.with_context(tracking_disable=True).create(vals_list)
+        return created.with_env(self.env)
 
     @api.model
     def _create_repair_warranties(self, vals_list):

@@ -5,7 +5,9 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.base.tests.common import new_test_user
 
 from .warranty_common import WarrantyCommon
 
@@ -35,6 +37,21 @@ class TestWarranty(WarrantyCommon):
         self.assertEqual(warranty.line_ids.component, "Compressor")
         self.assertEqual(warranty.line_ids.date_end, date(2029, 2, 28))
         self.assertEqual(warranty.date_end_max, date(2029, 2, 28))
+
+    def test_warehouse_user_without_sales_rights_starts_the_warranty(self):
+        """A warehouse keeper without sales or after-sales rights validates the delivery."""
+        keeper = new_test_user(self.env, login="as_keeper", groups="stock.group_stock_user")
+        lots = self._lots(self.product, "AC-0701")
+        order = self._sell(self.product, 1)
+        picking = order.picking_ids
+        self.env["stock.quant"]._update_available_quantity(
+            self.product, self.stock_location, 1, lot_id=lots
+        )
+        picking.action_assign()
+        picking.move_ids.picked = True
+        picking.with_user(keeper).button_validate()
+        self.assertEqual(picking.state, "done")
+        self.assertEqual(lots.aftersales_warranty_ids.sale_order_id, order)
 
     def test_smart_buttons_count_warranties(self):
         """Sale order, customer, serial and product show how many warranties they have."""
@@ -260,6 +277,22 @@ class TestWarranty(WarrantyCommon):
         self.assertFalse(again)
         self.assertEqual(len(lots.aftersales_warranty_ids), 3)
 
+    def test_creation_queries_do_not_grow_with_serials(self):
+        """Warranties are created in batch: 12 serials cost no more queries than 2."""
+        counts = []
+        for names in (["AC-Q01", "AC-Q02"], [f"AC-R{i:02d}" for i in range(12)]):
+            lots = self._lots(self.product, *names)
+            order = self._sell_and_deliver(lots)
+            lots.aftersales_warranty_ids.unlink()
+            moves = order.picking_ids.move_ids
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            created = self.env["aftersales.warranty"]._create_from_moves(moves)
+            self.env.flush_all()
+            counts.append(self.cr.sql_log_count - before)
+            self.assertEqual(len(created), len(names))
+        self.assertLessEqual(counts[1], counts[0] + 2, counts)
+
     def test_backfill_wizard_reports_count(self):
         """The manager's wizard runs the backfill and says how many it built."""
         self.warranties.unlink()
@@ -278,3 +311,46 @@ class TestWarranty(WarrantyCommon):
             foreign.with_user(self.portal_user).read(["date_end"])
         with self.assertRaises(AccessError):
             self.warranty.with_user(self.portal_user).write({"note": "mine"})
+
+
+@tagged("post_install", "-at_install")
+class TestWarrantyPortalPages(HttpCase, WarrantyCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._sell_and_deliver(cls._lots(cls.product, "AC-P001"))
+        cls._sell_and_deliver(cls._lots(cls.product, "AC-P999"), partner=cls.other_customer)
+        lot = cls._lots(cls.product, "AC-P002")
+        cls.contract = cls.env["aftersales.contract"].create(
+            {
+                "partner_id": cls.customer.id,
+                "date_start": date(2026, 1, 1),
+                "date_end": date(2026, 12, 31),
+                "lot_ids": [(6, 0, lot.ids)],
+            }
+        )
+        cls.foreign_contract = cls.env["aftersales.contract"].create(
+            {
+                "partner_id": cls.other_customer.id,
+                "date_start": date(2026, 1, 1),
+                "date_end": date(2026, 12, 31),
+                "lot_ids": [(6, 0, lot.ids)],
+            }
+        )
+
+    def test_my_warranties_page_lists_own_serials_only(self):
+        """/my/warranties shows the customer's serials and never another customer's."""
+        self.authenticate("as_portal", "as_portal")
+        response = self.url_open("/my/warranties")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("AC-P001", response.text)
+        self.assertIn("Compressor", response.text)
+        self.assertNotIn("AC-P999", response.text)
+
+    def test_my_contracts_page_lists_own_contracts_only(self):
+        """/my/contracts shows the customer's contracts and never another customer's."""
+        self.authenticate("as_portal", "as_portal")
+        response = self.url_open("/my/contracts")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(self.contract.name, response.text)
+        self.assertNotIn(self.foreign_contract.name, response.text)

@@ -29,6 +29,8 @@ class WarrantyCommon(AftersalesCommon):
             .search([("company_id", "=", cls.env.company.id)], limit=1)
             .lot_stock_id
         )
+        # a plain pricelist, so no promotion of other data extends the test warranties
+        cls.pricelist = cls.env["product.pricelist"].create({"name": "Standard (test)"})
         cls.portal_user = new_test_user(
             cls.env, login="as_portal", groups="base.group_portal", name="Portal Customer"
         )
@@ -47,8 +49,7 @@ class WarrantyCommon(AftersalesCommon):
             "order_line": [Command.create({"product_id": product.id, "product_uom_qty": qty})],
             **order_vals,
         }
-        if pricelist:
-            vals["pricelist_id"] = pricelist.id
+        vals["pricelist_id"] = (pricelist or cls.pricelist).id
         order = cls.env["sale.order"].create(vals)
         order.action_confirm()
         return order
