@@ -66,7 +66,7 @@ class AftersalesPortal(CustomerPortal):
             "products": request.env["product.product"]
             .sudo()
             .search([("sale_ok", "=", True)], limit=200),
-            "lots": request.env["stock.lot"].sudo().browse(),
+            "lots": request.env["aftersales.request"].sudo()._aftersales_portal_lots(partner),
         }
 
     @http.route(

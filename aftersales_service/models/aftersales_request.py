@@ -203,6 +203,41 @@ class AftersalesRequest(models.Model):
         readonly=True,
         help="When the customer was called back after completion.",
     )
+    # Warranty and contract coverage (from the warranty register)
+    warranty_status = fields.Selection(
+        [
+            ("covered", "In Warranty / Under Contract"),
+            ("not_covered", "Not Covered"),
+            ("void", "Warranty Void"),
+        ],
+        string="Coverage",
+        compute="_compute_warranty_status",
+        store=True,
+        tracking=True,
+        help="Checked against the warranty register and service contracts on the request "
+        "date. Covered by a warranty: work is free (C); by a contract: its terms (B); "
+        "otherwise paid (A).",
+    )
+    warranty_reason = fields.Char(
+        string="Coverage Reason", compute="_compute_warranty_status", store=True
+    )
+    warranty_id = fields.Many2one(
+        "aftersales.warranty", compute="_compute_warranty_status", store=True
+    )
+    contract_id = fields.Many2one(
+        "aftersales.contract",
+        string="Service Contract",
+        compute="_compute_warranty_status",
+        store=True,
+    )
+    warranty_date_end = fields.Date(
+        string="Covered Until", compute="_compute_warranty_status", store=True
+    )
+    coverage_source = fields.Selection(
+        [("warranty", "Warranty"), ("contract", "Service Contract")],
+        compute="_compute_warranty_status",
+        store=True,
+    )
     work_log_ids = fields.One2many("aftersales.work.log", "request_id", string="Work Logs")
     work_hours = fields.Float(string="Hours Worked", compute="_compute_work_hours")
 
@@ -312,9 +347,58 @@ class AftersalesRequest(models.Model):
         for request in self:
             request.work_hours = hours.get(request.id, 0.0)
 
+    @api.depends("product_id", "lot_id", "partner_id", "date_request")
+    def _compute_warranty_status(self):
+        empty = {
+            "warranty_status": False,
+            "warranty_reason": False,
+            "warranty_id": False,
+            "contract_id": False,
+            "warranty_date_end": False,
+            "coverage_source": False,
+        }
+        Warranty = self.env["aftersales.warranty"]
+        for request in self:
+            if not (request.product_id or request.lot_id):
+                request.update(empty)
+                continue
+            coverage = Warranty._get_coverage(
+                request.product_id,
+                lot=request.lot_id,
+                date=request.date_request,
+                partner=request.partner_id,
+            )
+            request.update(
+                {
+                    "warranty_status": coverage["status"],
+                    "warranty_reason": coverage["reason"],
+                    "warranty_id": coverage["warranty"].id,
+                    "contract_id": coverage["contract"].id,
+                    "warranty_date_end": coverage["date_end"],
+                    "coverage_source": coverage.get("source") or False,
+                }
+            )
+
+    def action_check_warranty(self):
+        """Check the coverage again, e.g. after the warranty register changed."""
+        fnames = [
+            "warranty_status",
+            "warranty_reason",
+            "warranty_id",
+            "contract_id",
+            "warranty_date_end",
+            "coverage_source",
+        ]
+        for fname in fnames:
+            self.env.add_to_compute(self._fields[fname], self)
+        self.flush_recordset(fnames)
+        return True
+
     def _aftersales_work_category(self):
         """Service category (A/B/C) the hours on this request are booked to by default."""
         self.ensure_one()
+        if self.warranty_status == "covered":
+            return "B" if self.coverage_source == "contract" else "C"
         return "A"
 
     def _compute_access_url(self):
@@ -390,6 +474,23 @@ class AftersalesRequest(models.Model):
                 subtype_xmlid="mail.mt_comment",
                 partner_ids=request.partner_id.ids,
             )
+
+    @api.model
+    def _aftersales_portal_lots(self, partner):
+        """Serial numbers delivered to the customer's company, offered on the portal form."""
+        lines = self.env["stock.move.line"].search(
+            [
+                ("lot_id", "!=", False),
+                ("state", "=", "done"),
+                ("location_dest_id.usage", "=", "customer"),
+                ("picking_partner_id", "child_of", partner.commercial_partner_id.id),
+            ],
+            limit=500,
+        )
+        warranties = self.env["aftersales.warranty"].search(
+            [("partner_id", "child_of", partner.commercial_partner_id.id), ("lot_id", "!=", False)]
+        )
+        return lines.lot_id | warranties.lot_id
 
     @api.model
     def message_new(self, msg_dict, custom_values=None):

@@ -12,9 +12,6 @@ class ResConfigSettings(models.TransientModel):
     aftersales_repair_warranty_days = fields.Integer(
         related="company_id.aftersales_repair_warranty_days", readonly=False
     )
-    aftersales_contract_notice_months = fields.Integer(
-        related="company_id.aftersales_contract_notice_months", readonly=False
-    )
 
     aftersales_sla_risk_ratio = fields.Float(
         related="company_id.aftersales_sla_risk_ratio", readonly=False
@@ -33,4 +30,7 @@ class ResConfigSettings(models.TransientModel):
     )
     aftersales_appointment_hours = fields.Float(
         related="company_id.aftersales_appointment_hours", readonly=False
+    )
+    aftersales_contract_notice_months = fields.Integer(
+        related="company_id.aftersales_contract_notice_months", readonly=False
     )

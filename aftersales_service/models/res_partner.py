@@ -12,7 +12,6 @@ class ResPartner(models.Model):
         help="Decides the on-site arrival promise of this customer's requests. "
         "Empty: taken from the service address.",
     )
-
     aftersales_warranty_count = fields.Integer(
         string="Warranties", compute="_compute_aftersales_warranty_count"
     )
