@@ -70,8 +70,7 @@ class AftersalesRequest(models.Model):
         )
         if repairs:
             return repairs.sorted("id")[-1].aftersales_charge_category
-        parent = getattr(super(), "_aftersales_work_category", None)
-        return parent() if parent else "A"
+        return super()._aftersales_work_category()
 
     def _prepare_repair_vals(self, service_type):
         self.ensure_one()
