@@ -59,7 +59,6 @@
         "views/repair_order_views.xml",
         "views/aftersales_request_repair_views.xml",
         "views/account_move_views.xml",
-        "views/stock_picking_views.xml",
         "report/service_certificate.xml",
     ],
     "demo": [
