@@ -20,9 +20,9 @@ class AftersalesFaultCode(models.Model):
     )
     product_categ_id = fields.Many2one("product.category", string="Product Category")
     component = fields.Char(
-        translate=True, help="Component of the unit that fails, e.g. compressor, control board."
+        help="Component of the unit that fails, e.g. compressor, control board."
     )
-    symptom = fields.Char(translate=True, help="What the customer sees, e.g. no cooling, noise.")
+    symptom = fields.Char(help="What the customer sees, e.g. no cooling, noise.")
     request_ids = fields.One2many("aftersales.request", "fault_code_id", string="Requests")
     request_count = fields.Integer(compute="_compute_request_count")
 
