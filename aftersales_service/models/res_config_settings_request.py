@@ -1,0 +1,26 @@
+# Copyright 2026 Aftersales contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    aftersales_sla_risk_ratio = fields.Float(
+        related="company_id.aftersales_sla_risk_ratio", readonly=False
+    )
+    aftersales_dispatcher_id = fields.Many2one(
+        related="company_id.aftersales_dispatcher_id", readonly=False
+    )
+    aftersales_director_id = fields.Many2one(
+        related="company_id.aftersales_director_id", readonly=False
+    )
+    aftersales_callback_hours = fields.Integer(
+        related="company_id.aftersales_callback_hours", readonly=False
+    )
+    aftersales_revisit_days = fields.Char(
+        related="company_id.aftersales_revisit_days", readonly=False
+    )
+    aftersales_appointment_hours = fields.Float(
+        related="company_id.aftersales_appointment_hours", readonly=False
+    )
