@@ -94,7 +94,6 @@ class AftersalesTechnicianKpi(models.Model):
     @api.model
     def _kpi_domains(self, start, end):
         """Domains (without the technician) behind each figure of the month [start, end)."""
-        Request = self.env["aftersales.request"]
         done = [
             ("technician_id", "!=", False),
             ("state", "in", ("done", "closed")),
@@ -136,19 +135,17 @@ class AftersalesTechnicianKpi(models.Model):
                     ("date_received", "<", end),
                 ],
             ),
-        }
-        if "is_sla_breached" in Request._fields:
-            domains["sla_breached"] = (
+            "sla_breached": (
                 "aftersales.request",
                 "technician_id",
                 done + [("is_sla_breached", "=", True)],
-            )
-        if "aftersales.work.log" in self.env:
-            domains["hours_total"] = (
+            ),
+            "hours_total": (
                 "aftersales.work.log",
                 "employee_id",
                 [("date", ">=", start.date()), ("date", "<", end.date())],
-            )
+            ),
+        }
         return domains
 
     @api.model
@@ -180,14 +177,13 @@ class AftersalesTechnicianKpi(models.Model):
         ):
             score_sum[emp.id] = total
         hours = {}
-        if "hours_total" in domains:
-            _m, emp_field, domain = domains["hours_total"]
-            if emp_filter is not None:
-                domain = domain + [(emp_field, "in", emp_filter)]
-            for emp, category, total in self.env["aftersales.work.log"]._read_group(
-                domain, ["employee_id", "category"], ["hours:sum"]
-            ):
-                hours.setdefault(emp.id, {})[category] = total
+        _m, emp_field, domain = domains["hours_total"]
+        if emp_filter is not None:
+            domain = domain + [(emp_field, "in", emp_filter)]
+        for emp, category, total in self.env["aftersales.work.log"]._read_group(
+            domain, ["employee_id", "category"], ["hours:sum"]
+        ):
+            hours.setdefault(emp.id, {})[category] = total
         callbacks = self._count_callbacks(start, end, emp_filter)
 
         emp_ids = set(emp_filter or [])
@@ -218,9 +214,6 @@ class AftersalesTechnicianKpi(models.Model):
     @api.model
     def _count_callbacks(self, start, end, emp_filter):
         """Requests called back within the configured delay, per technician."""
-        Request = self.env["aftersales.request"]
-        if "date_callback" not in Request._fields:
-            return {}
         return {
             emp_id: len(ids)
             for emp_id, ids in self._callback_request_ids(start, end, emp_filter).items()
@@ -233,12 +226,12 @@ class AftersalesTechnicianKpi(models.Model):
         if emp_filter is not None:
             domain += [("technician_id", "in", emp_filter)]
         result = {}
+        companies = self.env["res.company"].sudo().search([])
+        delays = {c.id: timedelta(hours=c.aftersales_callback_hours) for c in companies}
         for row in self.env["aftersales.request"].search_read(
             domain, ["technician_id", "date_done", "date_callback", "company_id"], load=None
         ):
-            company = self.env["res.company"].browse(row["company_id"])
-            delay = timedelta(hours=company.aftersales_kpi_callback_hours)
-            if row["date_callback"] - row["date_done"] <= delay:
+            if row["date_callback"] - row["date_done"] <= delays[row["company_id"]]:
                 result.setdefault(row["technician_id"], []).append(row["id"])
         return result
 

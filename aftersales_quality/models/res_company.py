@@ -32,9 +32,3 @@ class ResCompany(models.Model):
     aftersales_kpi_satisfaction_target = fields.Float(
         string="Satisfaction Target (score)", default=90
     )
-    aftersales_kpi_callback_hours = fields.Float(
-        string="Callback Delay (hours)",
-        default=24,
-        help="A callback counts for the KPI when it is made within this many hours after "
-        "the request is done.",
-    )

@@ -39,6 +39,3 @@ class ResConfigSettings(models.TransientModel):
     aftersales_kpi_satisfaction_target = fields.Float(
         related="company_id.aftersales_kpi_satisfaction_target", readonly=False
     )
-    aftersales_kpi_callback_hours = fields.Float(
-        related="company_id.aftersales_kpi_callback_hours", readonly=False
-    )

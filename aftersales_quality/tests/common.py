@@ -24,6 +24,22 @@ class QualityCommon(AftersalesCommon):
             }
         )
         cls.env.company.aftersales_calendar_id = cls.calendar
+        cls._certify(cls.technician)
+
+    @classmethod
+    def _certify(cls, employees):
+        """Make the employees technicians certified for the test product's category."""
+        employees.is_technician = True
+        cls.env["aftersales.technician.certification"].create(
+            [
+                {
+                    "employee_id": employee.id,
+                    "product_category_id": cls.product.categ_id.id,
+                    "date_expiry": "2099-12-31",
+                }
+                for employee in employees
+            ]
+        )
 
     @classmethod
     def _done_request(cls, technician=None, partner=None, **vals):

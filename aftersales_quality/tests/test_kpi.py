@@ -1,6 +1,6 @@
 # Copyright 2026 Aftersales contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import date
+from datetime import date, datetime
 
 from freezegun import freeze_time
 
@@ -15,17 +15,39 @@ class TestTechnicianKpi(QualityCommon):
         cls.team = cls.env["hr.department"].create({"name": "Field Service Seoul"})
         cls.technician.department_id = cls.team
         cls.other_tech = Employee.create({"name": "Wang Lei"})
+        cls._certify(cls.other_tech)
+        WorkLog = cls.env["aftersales.work.log"]
         with freeze_time("2026-02-27 09:00:00"):
             cls.february = cls._done_request()
+            cls.february.action_log_callback()
         with freeze_time("2026-03-10 09:00:00"):
             cls.r1 = cls._done_request(diagnosis_review="confirmed")
             cls.r2 = cls._done_request(diagnosis_review="confirmed", revisit_count=1)
-            cls.r3 = cls._done_request(diagnosis_review="wrong")
+            # requested weeks ago: every SLA promise is broken when it is done
+            cls.r3 = cls._done_request(
+                diagnosis_review="wrong", date_request=datetime(2026, 2, 2, 9, 0)
+            )
             cls.r4 = cls._done_request()
             cls.other = cls._done_request(technician=cls.other_tech)
             cls.open_request = cls.env["aftersales.request"].create(
                 {"partner_id": cls.customer.id, "technician_id": cls.technician.id}
             )
+        with freeze_time("2026-03-10 20:00:00"):
+            cls.r1.action_log_callback()  # 11 h after completion: in time
+        with freeze_time("2026-03-13 09:00:00"):
+            cls.r2.action_log_callback()  # 3 days later: late
+        log = {"employee_id": cls.technician.id, "description": "Work"}
+        cls.logs = WorkLog.create(
+            [
+                dict(log, request_id=cls.r1.id, category="A", hours=2, date="2026-03-10"),
+                dict(log, request_id=cls.r2.id, category="C", hours=1.5, date="2026-03-10"),
+                dict(log, request_id=cls.r3.id, category="C", hours=1, date="2026-03-11"),
+                dict(log, category="D", hours=3, date="2026-03-20"),
+            ]
+        )
+        cls.february_log = WorkLog.create(
+            dict(log, request_id=cls.february.id, category="B", hours=4, date="2026-02-27")
+        )
         with freeze_time("2026-03-12 09:00:00"):
             cls.r1.survey_ids._submit_answers(cls._grades("4", "4", "4", "4"))
             cls.r2.survey_ids._submit_answers(cls._grades("3", "3", "2", "2"))
@@ -86,6 +108,16 @@ class TestTechnicianKpi(QualityCommon):
         self.assertEqual(kpi.survey_count, 2)
         self.assertEqual(kpi.satisfaction_avg, 85.0)
         self.assertEqual(kpi.complaint_founded, 1)
+        # r3 broke its promises; r1, r2, r4 kept them
+        self.assertEqual(kpi.sla_breached, 1)
+        self.assertEqual(kpi.sla_rate, 75.0)
+        # r1 called back in 11 h, r2 after 3 days, r3 and r4 not at all
+        self.assertEqual(kpi.callback_in_time, 1)
+        self.assertEqual(kpi.callback_rate, 25.0)
+        self.assertEqual(
+            (kpi.hours_a, kpi.hours_b, kpi.hours_c, kpi.hours_d, kpi.hours_total),
+            (2.0, 0.0, 2.5, 3.0, 7.5),
+        )
         other = self.kpis - kpi
         self.assertEqual(other.requests_done, 1)
         self.assertEqual(other.complaint_founded, 0)
@@ -110,6 +142,9 @@ class TestTechnicianKpi(QualityCommon):
         self.assertEqual(self._records(kpi.action_view_diagnosis_confirmed()), self.r1 | self.r2)
         self.assertEqual(self._records(kpi.action_view_surveys()), (self.r1 | self.r2).survey_ids)
         self.assertEqual(self._records(kpi.action_view_complaints()), self.founded)
+        self.assertEqual(self._records(kpi.action_view_sla_breached()), self.r3)
+        self.assertEqual(self._records(kpi.action_view_callbacks()), self.r1)
+        self.assertEqual(self._records(kpi.action_view_work_logs()), self.logs)
 
     def test_recomputing_updates_the_snapshot(self):
         """Computing the month again updates the same snapshot instead of adding one."""
