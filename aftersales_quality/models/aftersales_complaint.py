@@ -203,7 +203,43 @@ class AftersalesComplaint(models.Model):
                 vals["name"] = self.env["ir.sequence"].next_by_code("aftersales.complaint") or "New"
         complaints = super().create(vals_list)
         complaints.filtered("is_serious")._escalate()
+        complaints._flag_repeated()  # escalates through write()
         return complaints
+
+    def _flag_repeated(self):
+        """Mark as serious (repeated dissatisfaction) the complaints of customers who reached
+        the configured number of complaints within the configured period."""
+        candidates = self.filtered(
+            lambda c: not c.is_serious and c.company_id.aftersales_complaint_repeat_count > 0
+        )
+        if not candidates:
+            return
+        longest = max(candidates.company_id.mapped("aftersales_complaint_repeat_days"))
+        since = min(candidates.mapped("date_received")) - timedelta(days=longest)
+        history = self.search(
+            [
+                ("partner_id", "in", candidates.partner_id.commercial_partner_id.ids),
+                ("date_received", ">=", since),
+            ]
+        )
+        repeated = self.browse()
+        for complaint in candidates:
+            company = complaint.company_id
+            start = complaint.date_received - timedelta(
+                days=company.aftersales_complaint_repeat_days
+            )
+            count = len(
+                history.filtered(
+                    lambda h, c=complaint, s=start: (
+                        h.partner_id.commercial_partner_id == c.partner_id.commercial_partner_id
+                        and s <= h.date_received <= c.date_received
+                    )
+                )
+            )
+            if count >= company.aftersales_complaint_repeat_count:
+                repeated |= complaint
+        if repeated:
+            repeated.write({"is_serious": True, "serious_reason": "repeated"})
 
     def write(self, vals):
         if "state" in vals and not self.env.context.get(STATE_KEY):

@@ -86,9 +86,8 @@ class AftersalesSurvey(models.Model):
             )
 
     def _compute_survey_url(self):
-        base = self.get_base_url()
         for survey in self:
-            survey.survey_url = f"{base}{survey._survey_path()}"
+            survey.survey_url = f"{survey.get_base_url()}{survey._survey_path()}"
 
     def _survey_path(self):
         self.ensure_one()

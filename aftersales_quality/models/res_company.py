@@ -12,6 +12,13 @@ class ResCompany(models.Model):
         help="Leader who receives an activity when a serious complaint (crisis, media, "
         "lawsuit, repeated dissatisfaction) is escalated.",
     )
+    aftersales_complaint_repeat_count = fields.Integer(
+        string="Repeated Complaints",
+        default=3,
+        help="A customer's complaint is escalated as repeated dissatisfaction when it is at "
+        "least this many within the period below (0: never).",
+    )
+    aftersales_complaint_repeat_days = fields.Integer(string="Repeat Period (days)", default=90)
     aftersales_survey_very_satisfied_from = fields.Integer(string="Very Satisfied From", default=90)
     aftersales_survey_satisfied_from = fields.Integer(string="Satisfied From", default=80)
     aftersales_survey_average_from = fields.Integer(

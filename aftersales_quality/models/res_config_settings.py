@@ -9,6 +9,12 @@ class ResConfigSettings(models.TransientModel):
     aftersales_escalation_user_id = fields.Many2one(
         related="company_id.aftersales_escalation_user_id", readonly=False
     )
+    aftersales_complaint_repeat_count = fields.Integer(
+        related="company_id.aftersales_complaint_repeat_count", readonly=False
+    )
+    aftersales_complaint_repeat_days = fields.Integer(
+        related="company_id.aftersales_complaint_repeat_days", readonly=False
+    )
     aftersales_survey_very_satisfied_from = fields.Integer(
         related="company_id.aftersales_survey_very_satisfied_from", readonly=False
     )

@@ -158,3 +158,16 @@ class TestComplaint(QualityCommon):
         self.assertEqual(
             len(complaint.activity_ids.filtered(lambda a: a.user_id == self.leader)), 1
         )
+
+    def test_third_complaint_within_period_escalates_as_repeated(self):
+        """A customer's third complaint within 90 days is a serious, repeated case; an older
+        complaint does not count."""
+        self._complaint(date_received=datetime(2025, 10, 1, 10, 0))
+        first = self._complaint()
+        second = self._complaint(category="staff")
+        self.assertFalse(first.is_serious or second.is_serious)
+        third = self._complaint(category="logistics")
+        self.assertTrue(third.is_serious)
+        self.assertEqual(third.serious_reason, "repeated")
+        self.assertEqual(third.priority, "1")
+        self.assertEqual(len(third.activity_ids.filtered(lambda a: a.user_id == self.leader)), 1)
