@@ -110,12 +110,14 @@ class AftersalesRequest(models.Model):
     # Intake
     contact_id = fields.Many2one(
         "res.partner",
-        string="Contact",
         domain="[('commercial_partner_id', '=', commercial_partner_id)]",
         help="The person who called or wrote, when it is not the customer itself.",
     )
     commercial_partner_id = fields.Many2one(
-        related="partner_id.commercial_partner_id", store=True, index=True, string="Customer Company"
+        related="partner_id.commercial_partner_id",
+        store=True,
+        index=True,
+        string="Customer Company",
     )
     address_id = fields.Many2one(
         "res.partner",
@@ -201,6 +203,41 @@ class AftersalesRequest(models.Model):
         readonly=True,
         help="When the customer was called back after completion.",
     )
+    # Warranty and contract coverage (from the warranty register)
+    warranty_status = fields.Selection(
+        [
+            ("covered", "In Warranty / Under Contract"),
+            ("not_covered", "Not Covered"),
+            ("void", "Warranty Void"),
+        ],
+        string="Coverage",
+        compute="_compute_warranty_status",
+        store=True,
+        tracking=True,
+        help="Checked against the warranty register and service contracts on the request "
+        "date. Covered by a warranty: work is free (C); by a contract: its terms (B); "
+        "otherwise paid (A).",
+    )
+    warranty_reason = fields.Char(
+        string="Coverage Reason", compute="_compute_warranty_status", store=True
+    )
+    warranty_id = fields.Many2one(
+        "aftersales.warranty", compute="_compute_warranty_status", store=True
+    )
+    contract_id = fields.Many2one(
+        "aftersales.contract",
+        string="Service Contract",
+        compute="_compute_warranty_status",
+        store=True,
+    )
+    warranty_date_end = fields.Date(
+        string="Covered Until", compute="_compute_warranty_status", store=True
+    )
+    coverage_source = fields.Selection(
+        [("warranty", "Warranty"), ("contract", "Service Contract")],
+        compute="_compute_warranty_status",
+        store=True,
+    )
     work_log_ids = fields.One2many("aftersales.work.log", "request_id", string="Work Logs")
     work_hours = fields.Float(string="Hours Worked", compute="_compute_work_hours")
 
@@ -250,14 +287,20 @@ class AftersalesRequest(models.Model):
                             request.date_request, hours, intervals
                         )
                     request[f"deadline_{target}"] = deadline
-                    if policy and not request.sla_policy_id:
-                        request.sla_policy_id = policy
+                used = [policy for _d, _u, policy in targets.values() if policy]
+                if used:
+                    request.sla_policy_id = max(used, key=lambda p: (p.specificity, -p.sequence))
         for request in self - self.filtered("date_request"):
             request.update(dict.fromkeys(self._aftersales_deadline_fields(), False))
 
     @api.model
     def _aftersales_deadline_fields(self):
-        return ["deadline_response", "deadline_appointment", "deadline_arrival", "deadline_resolution"]
+        return [
+            "deadline_response",
+            "deadline_appointment",
+            "deadline_arrival",
+            "deadline_resolution",
+        ]
 
     def _aftersales_promises(self):
         """(deadline, moment met) of each promise; completion counts as meeting them all."""
@@ -304,13 +347,61 @@ class AftersalesRequest(models.Model):
         for request in self:
             request.work_hours = hours.get(request.id, 0.0)
 
+    @api.depends("product_id", "lot_id", "partner_id", "date_request")
+    def _compute_warranty_status(self):
+        empty = {
+            "warranty_status": False,
+            "warranty_reason": False,
+            "warranty_id": False,
+            "contract_id": False,
+            "warranty_date_end": False,
+            "coverage_source": False,
+        }
+        Warranty = self.env["aftersales.warranty"]
+        for request in self:
+            if not (request.product_id or request.lot_id):
+                request.update(empty)
+                continue
+            coverage = Warranty._get_coverage(
+                request.product_id,
+                lot=request.lot_id,
+                date=request.date_request,
+                partner=request.partner_id,
+            )
+            request.update(
+                {
+                    "warranty_status": coverage["status"],
+                    "warranty_reason": coverage["reason"],
+                    "warranty_id": coverage["warranty"].id,
+                    "contract_id": coverage["contract"].id,
+                    "warranty_date_end": coverage["date_end"],
+                    "coverage_source": coverage.get("source") or False,
+                }
+            )
+
+    def action_check_warranty(self):
+        """Check the coverage again, e.g. after the warranty register changed."""
+        fnames = [
+            "warranty_status",
+            "warranty_reason",
+            "warranty_id",
+            "contract_id",
+            "warranty_date_end",
+            "coverage_source",
+        ]
+        for fname in fnames:
+            self.env.add_to_compute(self._fields[fname], self)
+        self.flush_recordset(fnames)
+        return True
+
     def _aftersales_work_category(self):
         """Service category (A/B/C) the hours on this request are booked to by default."""
         self.ensure_one()
+        if self.warranty_status == "covered":
+            return "B" if self.coverage_source == "contract" else "C"
         return "A"
 
     def _compute_access_url(self):
-        super()._compute_access_url()
         for request in self:
             request.access_url = f"/my/requests/{request.id}"
 
@@ -319,10 +410,21 @@ class AftersalesRequest(models.Model):
         for request in self.filtered("lot_id"):
             request.product_id = request.lot_id.product_id
 
-    @api.constrains("technician_id", "product_id")
-    def _check_technician_certified(self):
-        for request in self.filtered("technician_id"):
-            error = request.technician_id._aftersales_certification_error(request.product_id)
+    def _check_technician_assignment(self, vals):
+        """Refuse, before anything is written, a technician not certified for the product."""
+        if "technician_id" not in vals and "product_id" not in vals:
+            return
+        Employee, Product = self.env["hr.employee"], self.env["product.product"]
+        for request in self or [self.browse()]:
+            technician = (
+                Employee.browse(vals["technician_id"])
+                if "technician_id" in vals
+                else request.technician_id
+            )
+            product = (
+                Product.browse(vals["product_id"]) if "product_id" in vals else request.product_id
+            )
+            error = technician and technician._aftersales_certification_error(product)
             if error:
                 raise UserError(error)
 
@@ -345,6 +447,7 @@ class AftersalesRequest(models.Model):
     def create(self, vals_list):
         now = fields.Datetime.now()
         for vals in vals_list:
+            self.browse()._check_technician_assignment(vals)
             if vals.get("date_appointment") and not vals.get("date_appointed"):
                 vals["date_appointed"] = now
             if not self.env.context.get(STATE_CONTEXT_KEY):
@@ -373,6 +476,23 @@ class AftersalesRequest(models.Model):
             )
 
     @api.model
+    def _aftersales_portal_lots(self, partner):
+        """Serial numbers delivered to the customer's company, offered on the portal form."""
+        lines = self.env["stock.move.line"].search(
+            [
+                ("lot_id", "!=", False),
+                ("state", "=", "done"),
+                ("location_dest_id.usage", "=", "customer"),
+                ("picking_partner_id", "child_of", partner.commercial_partner_id.id),
+            ],
+            limit=500,
+        )
+        warranties = self.env["aftersales.warranty"].search(
+            [("partner_id", "child_of", partner.commercial_partner_id.id), ("lot_id", "!=", False)]
+        )
+        return lines.lot_id | warranties.lot_id
+
+    @api.model
     def message_new(self, msg_dict, custom_values=None):
         """A customer's e-mail to the service alias opens a request."""
         partner = self.env["res.partner"].browse(msg_dict.get("author_id"))
@@ -391,6 +511,7 @@ class AftersalesRequest(models.Model):
         return super().message_new(msg_dict, custom_values=values)
 
     def write(self, vals):
+        self._check_technician_assignment(vals)
         if vals.get("date_appointment") and "date_appointed" not in vals:
             unfixed = self.filtered(lambda r: not r.date_appointed)
             if unfixed:
@@ -478,7 +599,9 @@ class AftersalesRequest(models.Model):
         return self._move_to("waiting_parts")
 
     def action_done(self):
-        result = self._move_to("done", {"date_done": fields.Datetime.now(), "is_carried_over": False})
+        result = self._move_to(
+            "done", {"date_done": fields.Datetime.now(), "is_carried_over": False}
+        )
         self._aftersales_schedule_follow_up()
         return result
 
@@ -530,10 +653,17 @@ class AftersalesRequest(models.Model):
                         base,
                         activity_type_id=revisit_type.id,
                         date_deadline=(done + timedelta(days=days)).date(),
-                        summary=self.env._("Follow-up visit, %(days)s days after completion", days=days),
+                        summary=self.env._(
+                            "Follow-up visit, %(days)s days after completion", days=days
+                        ),
                     )
                 )
-        self.env["mail.activity"].create(activities)
+        # Subscribe the owners first: several activities for one user on one record in a
+        # single create would subscribe that user several times at once.
+        for request in self:
+            user = request.user_id or self.env.user
+            request.message_subscribe(partner_ids=user.partner_id.ids)
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(activities)
 
     def action_log_callback(self):
         not_done = self.filtered(lambda r: r.state not in ("done", "closed"))
@@ -564,7 +694,9 @@ class AftersalesRequest(models.Model):
             request.activity_schedule(
                 "mail.mail_activity_data_todo",
                 user_id=request.company_id.aftersales_director_id.id or director.id,
-                summary=self.env._("Escalated: %(name)s cannot be finished on time", name=request.name),
+                summary=self.env._(
+                    "Escalated: %(name)s cannot be finished on time", name=request.name
+                ),
                 note=self.env._("Escalated by %(user)s.", user=self.env.user.name),
             )
         self.write({"date_escalated": fields.Datetime.now()})

@@ -50,17 +50,17 @@ class AftersalesSlaPolicy(models.Model):
     appointment_time = fields.Float(
         string="Appointment Fixed", help="0: this policy leaves the promise to a more general one."
     )
-    appointment_unit = fields.Selection(UNITS, string="Appointment Unit", default="hours")
+    appointment_unit = fields.Selection(UNITS, default="hours")
     arrival_time = fields.Float(
         string="Arrival / Remote Help",
         help="On-site arrival, or start of remote help for simple problems. "
         "0: this policy leaves the promise to a more general one.",
     )
-    arrival_unit = fields.Selection(UNITS, string="Arrival Unit", default="working_hours")
+    arrival_unit = fields.Selection(UNITS, default="working_hours")
     resolution_time = fields.Float(
         string="Resolution", help="0: this policy leaves the promise to a more general one."
     )
-    resolution_unit = fields.Selection(UNITS, string="Resolution Unit", default="working_days")
+    resolution_unit = fields.Selection(UNITS, default="working_days")
     specificity = fields.Integer(
         compute="_compute_specificity",
         store=True,

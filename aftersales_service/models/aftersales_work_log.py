@@ -65,7 +65,9 @@ class AftersalesWorkLog(models.Model):
         for log in self:
             if log.hours <= 0 or log.hours > 24:
                 raise ValidationError(
-                    self.env._("A work log books between 0 and 24 hours, not %(hours)s.", hours=log.hours)
+                    self.env._(
+                        "A work log books between 0 and 24 hours, not %(hours)s.", hours=log.hours
+                    )
                 )
 
     @api.constrains("request_id", "category")
@@ -92,3 +94,23 @@ class AftersalesWorkLog(models.Model):
             summary[employee][category] += hours
             summary[employee]["total"] += hours
         return dict(summary)
+
+    def _aftersales_report_days(self):
+        """Per day of these logs: the technicians' hours per category and the day's totals."""
+        reports = []
+        for day in sorted(set(self.mapped("date"))):
+            day_logs = self.filtered(lambda log, d=day: log.date == d)
+            summary = self._aftersales_daily_summary(day, employees=day_logs.employee_id)
+            totals = dict.fromkeys(["A", "B", "C", "D", "total"], 0.0)
+            for hours in summary.values():
+                for key in totals:
+                    totals[key] += hours[key]
+            reports.append(
+                {
+                    "date": day,
+                    "rows": sorted(summary.items(), key=lambda item: item[0].name),
+                    "totals": totals,
+                    "requests": day_logs.request_id,
+                }
+            )
+        return reports

@@ -8,9 +8,7 @@ OPEN_STATES = ("new", "assessed", "scheduled", "in_progress", "waiting_parts")
 class HrEmployee(models.Model):
     _inherit = "hr.employee"
 
-    is_technician = fields.Boolean(
-        string="After-Sales Technician"
-    )
+    is_technician = fields.Boolean(string="After-Sales Technician")
     aftersales_certification_ids = fields.One2many(
         "aftersales.technician.certification",
         "employee_id",
@@ -44,8 +42,10 @@ class HrEmployee(models.Model):
             return False
         category = product.categ_id
         covering = employee.aftersales_certification_ids.filtered(
-            lambda c: c.product_category_id.parent_path
-            and category.parent_path.startswith(c.product_category_id.parent_path)
+            lambda c: (
+                c.product_category_id.parent_path
+                and category.parent_path.startswith(c.product_category_id.parent_path)
+            )
         )
         if not covering:
             return self.env._(
