@@ -40,7 +40,7 @@ class AftersalesSurveyController(http.Controller):
         type="http",
         auth="public",
         methods=["GET"],
-        website=False,
+        website=True,
     )
     def survey_form(self, survey_id, token, **kwargs):
         return self._render(self._get_survey(survey_id, token), token)
@@ -50,7 +50,7 @@ class AftersalesSurveyController(http.Controller):
         type="http",
         auth="public",
         methods=["POST"],
-        website=False,
+        website=True,
     )
     def survey_submit(self, survey_id, token, **post):
         survey = self._get_survey(survey_id, token)

@@ -42,9 +42,7 @@ class AftersalesComplaint(models.Model):
     request_id = fields.Many2one(
         "aftersales.request", string="Service Request", check_company=True, index=True
     )
-    technician_id = fields.Many2one(
-        related="request_id.technician_id", store=True, string="Technician", index=True
-    )
+    technician_id = fields.Many2one(related="request_id.technician_id", string="Technician")
     employee_ids = fields.Many2many(
         "hr.employee",
         string="Employees Involved",

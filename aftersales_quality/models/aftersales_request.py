@@ -41,6 +41,13 @@ class AftersalesRequest(models.Model):
         help="Set by QC or at closing: was the technician's first diagnosis right? Only "
         "checked requests count in the diagnosis accuracy KPI.",
     )
+    is_survey_pending = fields.Boolean(
+        string="Survey to Send",
+        copy=False,
+        readonly=True,
+        help="Set when the request is done; the survey queue sends the customer the "
+        "satisfaction survey link within minutes.",
+    )
     survey_ids = fields.One2many("aftersales.survey", "request_id", string="Surveys")
     survey_count = fields.Integer(compute="_compute_survey_count")
     complaint_ids = fields.One2many("aftersales.complaint", "request_id", string="Complaints")
@@ -70,8 +77,10 @@ class AftersalesRequest(models.Model):
             request.complaint_count = counts.get(request, 0)
 
     def action_done(self):
+        """Queue the satisfaction survey of every completed request (sent by the survey queue,
+        so completing a request stays cheap and no mail is sent from the user's click)."""
         res = super().action_done()
-        self.env["aftersales.survey"]._create_for_requests(self)
+        self.write({"is_survey_pending": True})
         return res
 
     def action_view_surveys(self):

@@ -128,6 +128,16 @@ class AftersalesSurvey(models.Model):
         surveys._send()
         return surveys
 
+    @api.model
+    def _cron_send_pending(self, limit=500):
+        """Create and send the surveys of the requests completed since the last run."""
+        requests = self.env["aftersales.request"].search(
+            [("is_survey_pending", "=", True)], limit=limit, order="date_done, id"
+        )
+        surveys = self._create_for_requests(requests)
+        requests.write({"is_survey_pending": False})
+        return surveys
+
     def _send(self):
         """Post the survey link to the customer (by mail) and mark the surveys sent."""
         for survey in self:

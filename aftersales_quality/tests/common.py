@@ -24,7 +24,6 @@ class QualityCommon(AftersalesCommon):
             }
         )
         cls.env.company.aftersales_calendar_id = cls.calendar
-        cls._certify(cls.technician)
 
     @classmethod
     def _certify(cls, employees):
@@ -58,4 +57,5 @@ class QualityCommon(AftersalesCommon):
         request.action_schedule()
         request.action_start()
         request.action_done()
+        cls.env["aftersales.survey"]._cron_send_pending()
         return request

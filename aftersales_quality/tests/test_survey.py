@@ -32,6 +32,23 @@ class TestSurveyPortal(HttpCase, QualityCommon):
         self.env.invalidate_all()
         return response
 
+    def test_done_request_queues_its_survey(self):
+        """Completing a request queues its survey; the queue creates it once."""
+        request = self.env["aftersales.request"].create(
+            {"partner_id": self.customer.id, "technician_id": self.technician.id}
+        )
+        request.action_assess()
+        request.action_schedule()
+        request.action_start()
+        request.action_done()
+        self.assertTrue(request.is_survey_pending)
+        self.assertFalse(request.survey_ids)
+        self.env["aftersales.survey"]._cron_send_pending()
+        self.assertFalse(request.is_survey_pending)
+        self.assertEqual(len(request.survey_ids), 1)
+        self.env["aftersales.survey"]._cron_send_pending()
+        self.assertEqual(len(request.survey_ids), 1)
+
     def test_done_request_sends_a_survey_link(self):
         """Every done request gets one survey for its customer and technician, mailed with
         its token link."""
