@@ -22,6 +22,7 @@ class TestRequestCoverage(WarrantyCommon):
                 "lot_ids": [(6, 0, cls.lots[2].ids)],
             }
         )
+        cls.contract.action_activate()
 
     def _request(self, lot, when):
         return self.env["aftersales.request"].create(
