@@ -7,6 +7,11 @@ from . import test_concurrency
 from . import test_cron_safety
 from . import test_bad_input
 from . import test_return
+from . import test_repair_charging
+from . import test_repair_workshop
+from . import test_repair_tariff
+from . import test_warranty
+from . import test_contract
 from . import test_request_intake
 from . import test_sla
 from . import test_dispatch
