@@ -18,8 +18,6 @@ from . import test_dispatch
 from . import test_work_log
 from . import test_follow_up
 from . import test_portal
-from . import test_warranty
-from . import test_contract
 from . import test_portal_access
 from . import test_request_coverage
 from . import test_technician_job
