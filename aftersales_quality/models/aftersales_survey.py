@@ -5,6 +5,8 @@ import secrets
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.aftersales_service.models.record_lock import lock_records, lock_skip_locked
+
 from ..rules.satisfaction import score_band, survey_score
 
 GRADES = [("4", "Very Good"), ("3", "Good"), ("2", "Fair"), ("1", "Poor")]
@@ -134,6 +136,8 @@ class AftersalesSurvey(models.Model):
         requests = self.env["aftersales.request"].search(
             [("is_survey_pending", "=", True)], limit=limit, order="date_done, id"
         )
+        # another worker running this job handles the rows it holds: no survey twice
+        requests = lock_skip_locked(requests).filtered("is_survey_pending")
         surveys = self._create_for_requests(requests)
         requests.write({"is_survey_pending": False})
         return surveys
@@ -156,12 +160,14 @@ class AftersalesSurvey(models.Model):
         return True
 
     def action_send(self):
+        lock_records(self)
         drafts = self.filtered(lambda s: s.state == "draft")
         return drafts._send()
 
     def _submit_answers(self, answers):
         """Record the customer's answers; a dissatisfied answer opens the follow-up."""
         self.ensure_one()
+        lock_records(self)
         if self.state not in ("draft", "sent"):
             raise UserError(self.env._("This survey has already been answered. Thank you!"))
         grades = dict(GRADES)
