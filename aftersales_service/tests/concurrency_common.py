@@ -74,5 +74,19 @@ class ConcurrencyCase(TransactionCase):
                 )
                 if model == "res.partner":
                     cr.execute("DELETE FROM mail_message WHERE author_id = ANY(%s)", [ids])
+                if model == "stock.picking":
+                    cr.execute("DELETE FROM stock_move_line WHERE picking_id = ANY(%s)", [ids])
+                    cr.execute("DELETE FROM stock_move WHERE picking_id = ANY(%s)", [ids])
+                if model in ("stock.lot", "product.product"):
+                    column = "lot_id" if model == "stock.lot" else "product_id"
+                    for stock_table in ("stock_move_line", "stock_quant"):
+                        cr.execute(
+                            SQL(
+                                "DELETE FROM %s WHERE %s = ANY(%s)",
+                                SQL.identifier(stock_table),
+                                SQL.identifier(column),
+                                ids,
+                            )
+                        )
                 cr.execute(SQL("DELETE FROM %s WHERE id = ANY(%s)", SQL.identifier(table), ids))
             env.registry.clear_cache()

@@ -123,6 +123,7 @@ class TestFollowUp(AftersalesCommon):
         """Marking a request done stays within a fixed query budget."""
         request = self._started_request()
         request.env.invalidate_all()
-        with self.assertQueryCount(__system__=25):
+        # 26: one more than before for the row lock that keeps two clicks from both counting
+        with self.assertQueryCount(__system__=26):
             request.action_done()
             request.flush_recordset()
