@@ -18,9 +18,8 @@ class TestServiceTour(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.customer = cls.env["res.partner"].create({"name": "Tour Cooling Customer"})
-        cls.product = cls.env["product.product"].create(
-            {"name": "Tour Chiller TC-9", "is_storable": True}
-        )
+        # the customer's unit is repaired on site: it is not in our stock
+        cls.product = cls.env["product.product"].create({"name": "Tour Chiller TC-9"})
         cls.technician = cls.env["hr.employee"].create(
             {"name": "Tour Technician Park", "is_technician": True}
         )
@@ -35,10 +34,11 @@ class TestServiceTour(HttpCase):
         cls.part = cls.env["product.product"].create(
             {"name": "Tour Fan Motor FM-1", "is_storable": True, "standard_price": 35.0}
         )
-        warehouse = cls.env["stock.warehouse"].search(
-            [("company_id", "=", cls.env.company.id)], limit=1
+        # in stock where repairs take their parts (the after-sales parts warehouse if any)
+        repair_type = next(iter(cls.env["repair.order"]._get_picking_type().values()))
+        cls.env["stock.quant"]._update_available_quantity(
+            cls.part, repair_type.default_location_src_id, 5
         )
-        cls.env["stock.quant"]._update_available_quantity(cls.part, warehouse.lot_stock_id, 5)
         # the unit is in warranty: the repair is free and needs no quotation
         cls.env["aftersales.warranty"].create(
             {

@@ -18,6 +18,17 @@ class AftersalesDispatchWizard(models.TransientModel):
         string="Technician",
         help="Suggested: certified for the product, fewest open requests, free soonest.",
     )
+    suggested_employee_ids = fields.Many2many(
+        "hr.employee",
+        string="Suggested Technicians",
+        compute="_compute_suggested_employee_ids",
+        help="The technicians of the suggestion list (the choice is limited to them).",
+    )
+
+    @api.depends("line_ids.employee_id")
+    def _compute_suggested_employee_ids(self):
+        for wizard in self:
+            wizard.suggested_employee_ids = wizard.line_ids.employee_id
 
     @api.model_create_multi
     def create(self, vals_list):
