@@ -48,7 +48,7 @@ class TestServiceTour(HttpCase):
             }
         )
 
-    def _start_tour(self, name, login="admin"):
+    def _start_tour(self, name, login="admin", url="/odoo"):
         if not any(shutil.which(binary) for binary in BROWSERS):
             self.skipTest("Chromium is not installed (Debian: apt-get install chromium)")
         try:
@@ -56,15 +56,27 @@ class TestServiceTour(HttpCase):
         except ImportError:
             self.skipTest("websocket-client is not installed (pip install websocket-client)")
         try:
-            self.start_tour("/odoo", name, login=login, timeout=240)
+            self.start_tour(url, name, login=login, timeout=240)
         except unittest.SkipTest as skip:
             # Chromium is there: failing to drive it is a failure, not a reason to skip
             self.fail(f"Chromium is installed but the tour could not run: {skip}")
 
     def test_request_from_intake_to_done(self):
-        """An agent records a request, assesses, schedules, starts and finishes it."""
+        """A request goes from intake through dispatch and an on-site repair with a part
+        to done, and its customer answers the survey, in the browser."""
         self._start_tour("aftersales_service_tour")
         request = self.env["aftersales.request"].search([("partner_id", "=", self.customer.id)])
         self.assertEqual(len(request), 1)
         self.assertEqual(request.state, "done")
         self.assertEqual(request.technician_id, self.technician)
+        repair = request.repair_ids
+        self.assertEqual(repair.state, "done")
+        self.assertEqual(repair.move_ids.product_id, self.part)
+        self.assertEqual(repair.move_ids.state, "done")
+        # every completed request gets its survey; the customer answers it from the link
+        survey = self.env["aftersales.survey"]._cron_send_pending()
+        self.assertEqual(survey.request_id, request)
+        self._start_tour("aftersales_survey_tour", login=None, url=survey._survey_path())
+        self.assertEqual(survey.state, "answered")
+        self.assertEqual(survey.grade_punctuality, "3")
+        self.assertTrue(survey.score)

@@ -101,3 +101,39 @@ registry.category("web_tour.tours").add("aftersales_service_tour", {
         ...pressAndReach("action_done", "Done"),
     ],
 });
+
+function grade(dimension, value) {
+    return {
+        content: `Grade ${dimension}`,
+        trigger: `form input[type=radio][name=${dimension}][value='${value}']`,
+        run: "click",
+    };
+}
+
+/* The customer opens the survey link of the finished request and answers it. */
+registry.category("web_tour.tours").add("aftersales_survey_tour", {
+    steps: () => [
+        {
+            content: "The survey names the request",
+            trigger: "h2:contains('How satisfied are you with our service?')",
+        },
+        grade("grade_attitude", "4"),
+        grade("grade_skill", "4"),
+        grade("grade_punctuality", "3"),
+        grade("grade_promise", "4"),
+        {
+            content: "Leave a comment",
+            trigger: "textarea[name=comment]",
+            run: "edit The technician explained how to clean the filters.",
+        },
+        {
+            content: "Send the answers",
+            trigger: "form button[type=submit]",
+            run: "click",
+        },
+        {
+            content: "The customer is thanked",
+            trigger: "h2:contains('Thank you for your answer!')",
+        },
+    ],
+});
