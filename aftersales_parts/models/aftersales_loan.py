@@ -5,7 +5,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.aftersales_service.models.record_lock import lock_records
+from odoo.addons.aftersales_service.models.record_lock import lock_records, lock_skip_locked
 
 
 class AftersalesLoan(models.Model):
@@ -223,7 +223,8 @@ class AftersalesLoan(models.Model):
     def _cron_flag_overdue(self):
         """One 'loaner overdue' activity per overdue loan, however often this runs."""
         activity_type = self.env.ref("aftersales_parts.mail_activity_type_loan_overdue")
-        overdue = self.search([("is_overdue", "=", True)])
+        # a second worker running this job at the same time skips the loans the first holds
+        overdue = lock_skip_locked(self.search([("is_overdue", "=", True)]))
         flagged = (
             self.env["mail.activity"]
             .sudo()

@@ -3,7 +3,6 @@
 from . import res_company
 from . import res_config_settings
 from . import aftersales_request
-from . import aftersales_request_guard
 from . import aftersales_return_approval_rule
 from . import aftersales_return_approval
 from . import aftersales_return

@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import html2plaintext, plaintext2html
 
 from ..rules import sla as sla_rules
@@ -752,3 +752,58 @@ class AftersalesRequest(models.Model):
         for request in requests:
             request.write({"is_carried_over": True, "priority": max(request.priority or "0", "1")})
         return True
+
+    # ------------------------------------------------------------------
+    # Serial numbers belong to the customer
+    # ------------------------------------------------------------------
+    @api.constrains("lot_id", "product_id", "partner_id")
+    def _check_lot_belongs_to_customer(self):
+        """A serial number must be of the product and, once delivered, of this customer."""
+        # the serial and its deliveries are checked whoever types them (agents need not
+        # read stock moves)
+        with_lot = self.sudo().filtered("lot_id")
+        for request in with_lot:
+            if request.product_id and request.lot_id.product_id != request.product_id:
+                raise ValidationError(
+                    self.env._(
+                        "Serial number %(lot)s is a %(lot_product)s, not a %(product)s.",
+                        lot=request.lot_id.name,
+                        lot_product=request.lot_id.product_id.display_name,
+                        product=request.product_id.display_name,
+                    )
+                )
+        owners = self._aftersales_lot_owners(with_lot.lot_id)
+        for request in with_lot:
+            owner = owners.get(request.lot_id.id)
+            if owner and owner != request.partner_id.commercial_partner_id:
+                raise ValidationError(
+                    self.env._(
+                        "Serial number %(lot)s was delivered to %(owner)s, not to %(customer)s. "
+                        "Check the serial number or the customer.",
+                        lot=request.lot_id.name,
+                        owner=owner.display_name,
+                        customer=request.partner_id.display_name,
+                    )
+                )
+
+    @api.model
+    def _aftersales_lot_owners(self, lots):
+        """{lot id: commercial partner} for the lots whose last done move went to a customer."""
+        if not lots:
+            return {}
+        lines = (
+            self.env["stock.move.line"]
+            .sudo()
+            .search(
+                [("lot_id", "in", lots.ids), ("state", "=", "done")],
+                order="date desc, id desc",
+            )
+        )
+        owners = {}
+        for line in lines:
+            if line.lot_id.id in owners:
+                continue
+            partner = line.picking_partner_id or line.move_id.partner_id
+            is_delivery = line.location_dest_id.usage == "customer"
+            owners[line.lot_id.id] = partner.commercial_partner_id if is_delivery else False
+        return {lot_id: owner for lot_id, owner in owners.items() if owner}

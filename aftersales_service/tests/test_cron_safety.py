@@ -1,8 +1,11 @@
 # Copyright 2026 Aftersales contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from freezegun import freeze_time
 from psycopg2 import errors
 
-from odoo import SUPERUSER_ID, api
+from odoo import SUPERUSER_ID, api, fields
 from odoo.tests import tagged
 from odoo.tools import SQL, mute_logger
 
@@ -41,17 +44,60 @@ class TestCronSafety(ConcurrencyCase):
         cron.with_user(cron.user_id).with_context(lastcall=cron.lastcall).ir_actions_server_id.run()
         env.flush_all()
 
+    def _bait(self):
+        """Documents the jobs have to act on: a contract near its end, an overdue loaner,
+        a finished request waiting for its survey."""
+        env = self.env
+        today = fields.Date.today()
+        partner = env["res.partner"].create({"name": "Cron Bait Co.", "email": "bait@example.com"})
+        product = env["product.product"].create({"name": "Bait unit", "is_storable": True})
+        contract = env["aftersales.contract"].create(
+            {
+                "partner_id": partner.id,
+                "product_ids": [(4, product.id)],
+                "date_start": today - timedelta(days=300),
+                "date_end": today + timedelta(days=10),
+            }
+        )
+        contract.action_activate()
+        if "aftersales.loan" in env:
+            loaner = env["product.product"].create(
+                {"name": "Bait loaner", "is_storable": True, "tracking": "serial"}
+            )
+            lot = env["stock.lot"].create({"name": "BAIT-LOANER", "product_id": loaner.id})
+            with freeze_time(today - timedelta(days=10)):
+                loan = env["aftersales.loan"].create(
+                    {
+                        "partner_id": partner.id,
+                        "product_id": loaner.id,
+                        "lot_id": lot.id,
+                        "date_expected_return": today - timedelta(days=5),
+                    }
+                )
+                loan.action_lend()
+        request = env["aftersales.request"].create(
+            {"partner_id": partner.id, "product_id": product.id}
+        )
+        if "is_survey_pending" in request._fields:
+            request.write({"is_survey_pending": True})
+
     def test_each_cron_run_twice_acts_once(self):
         """A second run right after the first sends no mail, schedules no activity, adds no row."""
+        self._bait()
         crons = self._crons(self.env)
+        self.assertTrue(crons)
+        acted = 0
         for cron in crons:
             with self.subTest(cron=cron.name):
+                start = self._counts(self.env)
                 self._run(self.env, cron.id)
                 before = self._counts(self.env)
+                acted += sum(before[k] - start[k] for k in before)
                 self._run(self.env, cron.id)
                 after = self._counts(self.env)
                 grown = {k: after[k] - before[k] for k in after if after[k] != before[k]}
                 self.assertFalse(grown, f"{cron.name} acted again on its second run")
+        self.assertGreater(acted, 0, "no job found anything to do: the check would prove nothing")
 
     @mute_logger("odoo.sql_db")
     def test_each_cron_in_two_workers_acts_once(self):
