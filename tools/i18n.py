@@ -78,6 +78,24 @@ def merge(addon, template):
         po.save(str(path))
 
 
+def derive_zh_tw():
+    """Fill untranslated zh_TW entries from the zh_CN ones (pip: opencc-python-reimplemented)."""
+    import opencc
+
+    convert = opencc.OpenCC("s2twp").convert
+    for addon in harness.ADDONS:
+        folder = harness.ROOT / addon / "i18n"
+        simplified = {
+            (e.msgctxt, e.msgid): e.msgstr for e in polib.pofile(str(folder / "zh_CN.po"))
+        }
+        traditional = polib.pofile(str(folder / "zh_TW.po"), wrapwidth=78)
+        for entry in traditional:
+            source = simplified.get((entry.msgctxt, entry.msgid))
+            if source and not entry.msgstr.strip():
+                entry.msgstr = convert(source)
+        traditional.save()
+
+
 def untranslated():
     """(addon, lang) -> list of msgids without a translation."""
     result = {}
@@ -93,6 +111,8 @@ def main():
     cmd = sys.argv[1] if len(sys.argv) > 1 else "stats"
     if cmd == "export":
         export()
+    elif cmd == "zh_TW":
+        derive_zh_tw()
     for (addon, lang), missing in untranslated().items():
         print(f"{addon} {lang}: {len(missing)} untranslated")
     return 0
