@@ -7,3 +7,4 @@ from . import test_return_qc
 from . import test_kpi
 from . import test_survey
 from . import test_fault_code
+from . import test_survey_concurrency
