@@ -10,13 +10,11 @@ from odoo.exceptions import UserError
 from ..rules.complaint_deadline import DeadlinePolicy, add_working_hours, complaint_deadlines
 from .aftersales_complaint_route import COMPLAINT_CATEGORIES
 
-STATE_KEY = "aftersales_complaint_state_change"
-
 
 class AftersalesComplaint(models.Model):
     _name = "aftersales.complaint"
     _description = "Customer Complaint"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["aftersales.state.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "priority desc, date_received desc, id desc"
     _check_company_auto = True
 
@@ -192,7 +190,6 @@ class AftersalesComplaint(models.Model):
         )
         technicians = {request.id: request.technician_id for request in requests}
         for vals in vals_list:
-            vals.pop("state", None)
             technician = technicians.get(vals.get("request_id"))
             if technician and "employee_ids" not in vals:
                 # the technician of the request is involved unless the agent says otherwise
@@ -239,11 +236,10 @@ class AftersalesComplaint(models.Model):
         if repeated:
             repeated.write({"is_serious": True, "serious_reason": "repeated"})
 
+    def _aftersales_state_refusal(self):
+        return self.env._("The state of a complaint changes only through its buttons.")
+
     def write(self, vals):
-        if "state" in vals and not self.env.context.get(STATE_KEY):
-            raise UserError(
-                self.env._("The state of a complaint changes only through its buttons.")
-            )
         to_escalate = self.browse()
         if vals.get("is_serious"):
             to_escalate = self.filtered(lambda c: not c.date_escalated)
@@ -255,9 +251,7 @@ class AftersalesComplaint(models.Model):
         """Make serious complaints priority cases and give leadership an activity."""
         if not self:
             return
-        self.with_context(**{STATE_KEY: True}).write(
-            {"priority": "1", "date_escalated": fields.Datetime.now()}
-        )
+        self._aftersales_write_state({"priority": "1", "date_escalated": fields.Datetime.now()})
         for complaint in self:
             leader = complaint.company_id.aftersales_escalation_user_id
             reason = dict(complaint._fields["serious_reason"]._description_selection(self.env))
@@ -276,18 +270,15 @@ class AftersalesComplaint(models.Model):
             complaint.message_post(body=note)
 
     def _set_state(self, allowed_from, target, extra_vals=None):
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for complaint in self:
-            if complaint.state not in allowed_from:
-                raise UserError(
-                    self.env._(
-                        "Complaint %(name)s is %(state)s; this step is not possible now.",
-                        name=complaint.name,
-                        state=labels[complaint.state],
-                    )
-                )
-        vals = dict(extra_vals or {}, state=target)
-        self.with_context(**{STATE_KEY: True}).write(vals)
+        self._aftersales_check_state(
+            allowed_from,
+            lambda complaint, state: self.env._(
+                "Complaint %(name)s is %(state)s; this step is not possible now.",
+                name=complaint.name,
+                state=state,
+            ),
+        )
+        self._aftersales_write_state(dict(extra_vals or {}, state=target))
         return True
 
     def action_acknowledge(self):
@@ -320,7 +311,7 @@ class AftersalesComplaint(models.Model):
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",
             )
-        self.with_context(**{STATE_KEY: True}).write({"date_reply_sent": now})
+        self._aftersales_write_state({"date_reply_sent": now})
 
     def action_close(self):
         if not self.env.user.has_group("aftersales_service.group_aftersales_manager"):
