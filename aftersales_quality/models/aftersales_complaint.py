@@ -2,12 +2,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
-import pytz
-
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
-from ..rules.complaint_deadline import DeadlinePolicy, add_working_hours, complaint_deadlines
+from odoo.addons.aftersales_service.rules.sla import working_deadline
+
+from ..rules.complaint_deadline import DeadlinePolicy, complaint_deadlines
 from .aftersales_complaint_route import COMPLAINT_CATEGORIES
 
 
@@ -162,17 +162,18 @@ class AftersalesComplaint(models.Model):
                 hours_per_day=calendar.hours_per_day or 8.0,
             )
             ack, solution = complaint_deadlines(policy, complaint.priority == "1")
-            complaint.date_ack_deadline = complaint._add_working_hours(calendar, ack)
-            complaint.date_solution_deadline = complaint._add_working_hours(calendar, solution)
+            complaint.date_ack_deadline = complaint._add_working_hours(ack)
+            complaint.date_solution_deadline = complaint._add_working_hours(solution)
 
-    def _add_working_hours(self, calendar, hours):
-        """Deadline ``hours`` working hours after receipt on ``calendar`` (UTC, naive)."""
+    def _add_working_hours(self, hours):
+        """Deadline ``hours`` working hours after receipt on the company's after-sales
+        calendar (public holidays removed), naive UTC."""
         self.ensure_one()
-        start = pytz.utc.localize(self.date_received)
-        span = timedelta(days=max(14, int(hours / 4) + 14))
-        intervals = calendar._work_intervals_batch(start, start + span)[False]
-        found = add_working_hours(start, hours, ((b, e) for b, e, _meta in intervals))
-        return found.astimezone(pytz.utc).replace(tzinfo=None) if found else False
+        start = self.date_received
+        intervals = self.company_id._aftersales_work_intervals(
+            start, start, horizon_days=max(14, int(hours / 4) + 14)
+        )
+        return working_deadline(start, hours, intervals) or False
 
     @api.depends("date_acknowledged", "date_ack_deadline")
     def _compute_is_ack_late(self):
