@@ -5,3 +5,4 @@ from . import test_return_qc
 from . import test_kpi
 from . import test_survey
 from . import test_fault_code
+from . import test_first_time_fix
