@@ -41,6 +41,13 @@ class AftersalesComplaint(models.Model):
         "aftersales.request", string="Service Request", check_company=True, index=True
     )
     technician_id = fields.Many2one(related="request_id.technician_id", string="Technician")
+    return_id = fields.Many2one(
+        "aftersales.return",
+        check_company=True,
+        index="btree_not_null",
+        tracking=True,
+        help="The return of goods this complaint is about.",
+    )
     employee_ids = fields.Many2many(
         "hr.employee",
         string="Employees Involved",

@@ -6,3 +6,4 @@ from . import test_kpi
 from . import test_survey
 from . import test_fault_code
 from . import test_first_time_fix
+from . import test_complaint_return
