@@ -12,3 +12,4 @@ from . import hr_employee
 from . import res_company
 from . import res_config_settings
 from . import repair_order
+from . import stock_move

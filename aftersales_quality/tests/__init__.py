@@ -7,3 +7,4 @@ from . import test_survey
 from . import test_fault_code
 from . import test_first_time_fix
 from . import test_complaint_return
+from . import test_dashboard
