@@ -7,7 +7,6 @@ from freezegun import freeze_time
 from odoo.tests import tagged
 
 from odoo.addons.aftersales_service.tests.repair_common import AftersalesRepairCommon
-from odoo.addons.aftersales_service.tests.return_common import AftersalesReturnCommon
 
 
 def _action_domain(env, xmlid):
@@ -36,18 +35,3 @@ class TestDashboardPartsSpend(AftersalesRepairCommon):
         repair.action_repair_cancel()
         self.assertFalse(self.env[model].search(domain + [("repair_id", "=", repair.id)]))
         self.assertEqual(repair.move_ids.aftersales_parts_spend, 0.0)
-
-
-@tagged("post_install", "-at_install")
-class TestDashboardReturnRatio(AftersalesReturnCommon):
-    def test_customers_over_return_ratio_are_listed(self):
-        """Customers over their allowed return ratio are listed; within it, they are not."""
-        model, domain = _action_domain(
-            self.env, "aftersales_quality.aftersales_return_ratio_action"
-        )
-        self._new_return(quantity=3).action_submit()
-        self.assertNotIn(self.customer, self.env[model].search(domain))
-        self._new_return(quantity=5).action_submit()
-        self.env.invalidate_all()  # the ratio is computed, not stored: read it afresh
-        self.assertTrue(self.customer.aftersales_is_over_ratio)
-        self.assertIn(self.customer, self.env[model].search(domain))
