@@ -484,9 +484,35 @@ class AftersalesReturn(models.Model):
                 record._create_replacement_picking()
             elif record.desired_outcome == "refund":
                 record.credit_note_id = record._create_credit_note()
+                record._void_refunded_warranties()
             else:
                 record.credit_note_id = record._create_concession_note()
         return self._set_state("done")
+
+    def _void_refunded_warranties(self):
+        """A unit returned for quality and refunded loses its warranty, with the reason."""
+        self.ensure_one()
+        lines = self.line_ids.filtered(
+            lambda line: line.reason_kind == "quality" and line.lot_id and line.accepted_qty
+        )
+        if not lines:
+            return
+        # the approver settling the return may not be an after-sales user
+        warranties = (
+            self.env["aftersales.warranty"]
+            .sudo()
+            .search([("lot_id", "in", lines.lot_id.ids), ("state", "!=", "void")])
+        )
+        for line in lines:
+            line_warranties = warranties.filtered(lambda w, lot=line.lot_id: w.lot_id == lot)
+            if line_warranties:
+                line_warranties._aftersales_void(
+                    self.env._(
+                        "Returned for quality and refunded by %(name)s: %(reason)s",
+                        name=self.name,
+                        reason=line.reason or "",
+                    )
+                )
 
     def _create_replacement_picking(self):
         self.ensure_one()

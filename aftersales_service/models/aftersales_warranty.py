@@ -210,6 +210,11 @@ class AftersalesWarranty(models.Model):
                     name=", ".join(already.mapped("display_name")),
                 )
             )
+        self._aftersales_void(reason)
+        return True
+
+    def _aftersales_void(self, reason):
+        """Void on behalf of another document (a refunded return): no user check here."""
         self._aftersales_write_state(
             {
                 "state": "void",
@@ -217,7 +222,6 @@ class AftersalesWarranty(models.Model):
                 "date_void": fields.Date.context_today(self),
             }
         )
-        return True
 
     def action_restore(self):
         """Undo a void decided by mistake (after-sales managers only)."""
