@@ -16,3 +16,4 @@ from . import hr_employee
 from . import stock_move
 from . import stock_picking
 from . import aftersales_supplier_scorecard
+from . import aftersales_request

@@ -8,3 +8,4 @@ from . import test_cycle_count
 from . import test_loan_overdue
 from . import test_tool_custody
 from . import test_inbound_inspection
+from . import test_loan_request
