@@ -2,28 +2,14 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.tests import Form, tagged
 
-from .common import PartsCommon
+from .common import LoanerCommon
 
 
 @tagged("post_install", "-at_install")
-class TestLoanFromRequest(PartsCommon):
+class TestLoanFromRequest(LoanerCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.loaner = cls.env["product.product"].create(
-            {
-                "name": "Loaner AC-300",
-                "is_storable": True,
-                "tracking": "serial",
-                "aftersales_is_loaner": True,
-            }
-        )
-        cls.serial = cls.env["stock.lot"].create(
-            {"name": "LN-0100", "product_id": cls.loaner.id, "company_id": cls.company.id}
-        )
-        cls._stock(
-            cls.loaner, 1, lot=cls.serial, location=cls.company.aftersales_loaner_location_id
-        )
         cls.request = cls.env["aftersales.request"].create(
             {"partner_id": cls.customer.id, "company_id": cls.company.id}
         )
