@@ -14,3 +14,4 @@ from . import test_work_log
 from . import test_follow_up
 from . import test_portal
 from . import test_request_coverage
+from . import test_state_mixin
