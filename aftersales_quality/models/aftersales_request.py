@@ -86,7 +86,8 @@ class AftersalesRequest(models.Model):
         if not todo:
             return
         days = max(todo.company_id.mapped("aftersales_repair_warranty_days") or [0])
-        previous = self.search(
+        # the agent opening the new request may not see the earlier one (own documents)
+        previous = self.sudo().search(
             [
                 ("id", "not in", todo.ids),
                 ("lot_id", "in", todo.lot_id.ids),
@@ -116,8 +117,7 @@ class AftersalesRequest(models.Model):
         self.ensure_one()
         if not earlier or earlier == self or self.revisit_of_id:
             return
-        self.revisit_of_id = earlier
-        # the agent opening the new request may not see the earlier one (own documents)
+        self.revisit_of_id = earlier.id
         earlier = earlier.sudo()
         earlier.revisit_count += 1
 

@@ -5,6 +5,7 @@ from freezegun import freeze_time
 from odoo.tests import tagged
 
 from odoo.addons.aftersales_service.tests.repair_common import AftersalesRepairCommon
+from odoo.addons.base.tests.common import new_test_user
 
 from .common import QualityCommon
 
@@ -24,11 +25,15 @@ class TestFirstTimeFixFromRequests(QualityCommon):
         )
         with freeze_time("2026-01-10 10:00:00"):
             cls.first = cls._done_request(lot_id=cls.lot.id, fault_code_id=cls.leak.id)
+        # sees only the requests they handle: not the earlier one
+        cls.own_agent = new_test_user(
+            cls.env, login="as_own_agent", groups="aftersales_service.group_aftersales_user_own"
+        )
 
-    def _new_request(self, **vals):
+    def _new_request(self, user=None, **vals):
         return (
             self.env["aftersales.request"]
-            .with_user(self.agent)
+            .with_user(user or self.agent)
             .create(
                 dict(
                     {
@@ -46,8 +51,8 @@ class TestFirstTimeFixFromRequests(QualityCommon):
         the earlier request as not fixed the first time, once."""
         self.assertTrue(self.first.is_first_time_fix)
         with freeze_time("2026-02-10 10:00:00"):
-            again = self._new_request(fault_code_id=self.leak.id)
-        self.assertEqual(again.revisit_of_id, self.first)
+            again = self._new_request(user=self.own_agent, fault_code_id=self.leak.id)
+        self.assertEqual(again.revisit_of_id.id, self.first.id)
         self.assertEqual(self.first.revisit_count, 1)
         self.assertFalse(self.first.is_first_time_fix)
         again.write({"fault_code_id": self.leak.id, "description": "Still leaking"})
