@@ -26,6 +26,7 @@
         "views/product_template_views.xml",
         "views/res_config_settings_views.xml",
         "views/stock_picking_views.xml",
+        "views/aftersales_request_views.xml",
     ],
     "demo": [
         "demo/aftersales_parts_demo.xml",

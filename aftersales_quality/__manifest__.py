@@ -32,6 +32,7 @@
         "views/reporting_menus.xml",
         "report/technician_kpi_report.xml",
         "report/fault_code_report.xml",
+        "views/reporting_dashboard_views.xml",
     ],
     "demo": [
         "demo/aftersales_complaint_demo.xml",

@@ -18,3 +18,4 @@ from . import stock_move
 from . import stock_picking
 from . import aftersales_supplier_scorecard
 from . import aftersales_tool_custody_guard
+from . import aftersales_request

@@ -11,7 +11,7 @@ from odoo.addons.aftersales_service.models.record_lock import lock_records, lock
 class AftersalesLoan(models.Model):
     _name = "aftersales.loan"
     _description = "Loaner Unit Loan"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["aftersales.state.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_lent desc, id desc"
     _check_company_auto = True
 
@@ -106,30 +106,24 @@ class AftersalesLoan(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            vals.pop("state", None)
             if vals.get("name", "New") == "New":
                 vals["name"] = self.env["ir.sequence"].next_by_code("aftersales.loan") or "New"
         return super().create(vals_list)
 
-    def write(self, vals):
-        if "state" in vals and not self.env.context.get("aftersales_loan_state_change"):
-            raise UserError(self.env._("The state of a loan changes only through its buttons."))
-        return super().write(vals)
+    def _aftersales_state_refusal(self):
+        return self.env._("The state of a loan changes only through its buttons.")
 
     def _set_state(self, allowed_from, target, extra=None):
         lock_records(self)
-        for loan in self:
-            if loan.state not in allowed_from:
-                raise UserError(
-                    self.env._(
-                        "Loan %(name)s is %(state)s; this step is not possible now.",
-                        name=loan.name,
-                        state=dict(self._fields["state"]._description_selection(self.env))[
-                            loan.state
-                        ],
-                    )
-                )
-        self.with_context(aftersales_loan_state_change=True).write(dict(extra or {}, state=target))
+        self._aftersales_check_state(
+            allowed_from,
+            lambda loan, state: self.env._(
+                "Loan %(name)s is %(state)s; this step is not possible now.",
+                name=loan.name,
+                state=state,
+            ),
+        )
+        self._aftersales_write_state(dict(extra or {}, state=target))
         return True
 
     def action_lend(self):

@@ -12,7 +12,7 @@ from .product_template import ABC_CLASSES
 class AftersalesReorderProposal(models.Model):
     _name = "aftersales.reorder.proposal"
     _description = "Reordering Rule Proposal"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["aftersales.state.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "create_date desc, id desc"
     _rec_name = "product_id"
     _check_company_auto = True
@@ -70,9 +70,10 @@ class AftersalesReorderProposal(models.Model):
                     )
                 )
 
+    def _aftersales_state_refusal(self):
+        return self.env._("A proposal is applied or rejected with its buttons.")
+
     def write(self, vals):
-        if "state" in vals and not self.env.context.get("aftersales_proposal_state_change"):
-            raise UserError(self.env._("A proposal is applied or rejected with its buttons."))
         if {"product_min_qty", "product_max_qty"} & set(vals) and self.filtered(
             lambda p: p.state != "draft"
         ):
@@ -142,9 +143,9 @@ class AftersalesReorderProposal(models.Model):
                 }
             )
         # supersede older proposals of the same parts still waiting for review
-        self.search([("state", "=", "draft"), ("product_id", "in", products.ids)]).with_context(
-            aftersales_proposal_state_change=True
-        ).write({"state": "rejected"})
+        self.search(
+            [("state", "=", "draft"), ("product_id", "in", products.ids)]
+        )._aftersales_write_state({"state": "rejected"})
         return self.create(vals_list)
 
     def action_apply(self):
@@ -170,11 +171,11 @@ class AftersalesReorderProposal(models.Model):
                         trigger="auto",
                     )
                 )
-        self.with_context(aftersales_proposal_state_change=True).write({"state": "applied"})
+        self._aftersales_write_state({"state": "applied"})
         return True
 
     def action_reject(self):
         if self.filtered(lambda p: p.state != "draft"):
             raise UserError(self.env._("Only proposals still to review can be rejected."))
-        self.with_context(aftersales_proposal_state_change=True).write({"state": "rejected"})
+        self._aftersales_write_state({"state": "rejected"})
         return True

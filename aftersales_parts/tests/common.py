@@ -64,3 +64,25 @@ class PartsCommon(AftersalesCommon):
         if date:
             move.date = datetime.combine(date, datetime.min.time().replace(hour=10))
         return move
+
+
+class LoanerCommon(PartsCommon):
+    """A serial-tracked loaner product with one unit in the loaner stock."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.loaner = cls.env["product.product"].create(
+            {
+                "name": "Loaner AC-300",
+                "is_storable": True,
+                "tracking": "serial",
+                "aftersales_is_loaner": True,
+            }
+        )
+        cls.serial = cls.env["stock.lot"].create(
+            {"name": "LN-0001", "product_id": cls.loaner.id, "company_id": cls.company.id}
+        )
+        cls._stock(
+            cls.loaner, 1, lot=cls.serial, location=cls.company.aftersales_loaner_location_id
+        )

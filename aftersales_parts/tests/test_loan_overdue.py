@@ -7,28 +7,14 @@ from freezegun import freeze_time
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
-from .common import PartsCommon
+from .common import LoanerCommon
 
 
 @tagged("post_install", "-at_install")
-class TestLoanOverdue(PartsCommon):
+class TestLoanOverdue(LoanerCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.loaner = cls.env["product.product"].create(
-            {
-                "name": "Loaner AC-300",
-                "is_storable": True,
-                "tracking": "serial",
-                "aftersales_is_loaner": True,
-            }
-        )
-        cls.serial = cls.env["stock.lot"].create(
-            {"name": "LN-0001", "product_id": cls.loaner.id, "company_id": cls.company.id}
-        )
-        cls._stock(
-            cls.loaner, 1, lot=cls.serial, location=cls.company.aftersales_loaner_location_id
-        )
         cls.activity_type = cls.env.ref("aftersales_parts.mail_activity_type_loan_overdue")
 
     def _lend(self):

@@ -12,3 +12,5 @@ from . import aftersales_request
 from . import hr_employee
 from . import res_company
 from . import res_config_settings
+from . import repair_order
+from . import stock_move

@@ -2,23 +2,20 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
-import pytz
-
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.aftersales_service.models.record_lock import lock_records
+from odoo.addons.aftersales_service.rules.sla import working_deadline
 
-from ..rules.complaint_deadline import DeadlinePolicy, add_working_hours, complaint_deadlines
+from ..rules.complaint_deadline import DeadlinePolicy, complaint_deadlines
 from .aftersales_complaint_route import COMPLAINT_CATEGORIES
-
-STATE_KEY = "aftersales_complaint_state_change"
 
 
 class AftersalesComplaint(models.Model):
     _name = "aftersales.complaint"
     _description = "Customer Complaint"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["aftersales.state.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "priority desc, date_received desc, id desc"
     _check_company_auto = True
 
@@ -45,6 +42,13 @@ class AftersalesComplaint(models.Model):
         "aftersales.request", string="Service Request", check_company=True, index=True
     )
     technician_id = fields.Many2one(related="request_id.technician_id", string="Technician")
+    return_id = fields.Many2one(
+        "aftersales.return",
+        check_company=True,
+        index="btree_not_null",
+        tracking=True,
+        help="The return of goods this complaint is about.",
+    )
     employee_ids = fields.Many2many(
         "hr.employee",
         string="Employees Involved",
@@ -166,17 +170,18 @@ class AftersalesComplaint(models.Model):
                 hours_per_day=calendar.hours_per_day or 8.0,
             )
             ack, solution = complaint_deadlines(policy, complaint.priority == "1")
-            complaint.date_ack_deadline = complaint._add_working_hours(calendar, ack)
-            complaint.date_solution_deadline = complaint._add_working_hours(calendar, solution)
+            complaint.date_ack_deadline = complaint._add_working_hours(ack)
+            complaint.date_solution_deadline = complaint._add_working_hours(solution)
 
-    def _add_working_hours(self, calendar, hours):
-        """Deadline ``hours`` working hours after receipt on ``calendar`` (UTC, naive)."""
+    def _add_working_hours(self, hours):
+        """Deadline ``hours`` working hours after receipt on the company's after-sales
+        calendar (public holidays removed), naive UTC."""
         self.ensure_one()
-        start = pytz.utc.localize(self.date_received)
-        span = timedelta(days=max(14, int(hours / 4) + 14))
-        intervals = calendar._work_intervals_batch(start, start + span)[False]
-        found = add_working_hours(start, hours, ((b, e) for b, e, _meta in intervals))
-        return found.astimezone(pytz.utc).replace(tzinfo=None) if found else False
+        start = self.date_received
+        intervals = self.company_id._aftersales_work_intervals(
+            start, start, horizon_days=max(14, int(hours / 4) + 14)
+        )
+        return working_deadline(start, hours, intervals) or False
 
     @api.depends("date_acknowledged", "date_ack_deadline")
     def _compute_is_ack_late(self):
@@ -194,7 +199,6 @@ class AftersalesComplaint(models.Model):
         )
         technicians = {request.id: request.technician_id for request in requests}
         for vals in vals_list:
-            vals.pop("state", None)
             technician = technicians.get(vals.get("request_id"))
             if technician and "employee_ids" not in vals:
                 # the technician of the request is involved unless the agent says otherwise
@@ -241,11 +245,10 @@ class AftersalesComplaint(models.Model):
         if repeated:
             repeated.write({"is_serious": True, "serious_reason": "repeated"})
 
+    def _aftersales_state_refusal(self):
+        return self.env._("The state of a complaint changes only through its buttons.")
+
     def write(self, vals):
-        if "state" in vals and not self.env.context.get(STATE_KEY):
-            raise UserError(
-                self.env._("The state of a complaint changes only through its buttons.")
-            )
         to_escalate = self.browse()
         if vals.get("is_serious"):
             to_escalate = self.filtered(lambda c: not c.date_escalated)
@@ -257,9 +260,7 @@ class AftersalesComplaint(models.Model):
         """Make serious complaints priority cases and give leadership an activity."""
         if not self:
             return
-        self.with_context(**{STATE_KEY: True}).write(
-            {"priority": "1", "date_escalated": fields.Datetime.now()}
-        )
+        self._aftersales_write_state({"priority": "1", "date_escalated": fields.Datetime.now()})
         for complaint in self:
             leader = complaint.company_id.aftersales_escalation_user_id
             reason = dict(complaint._fields["serious_reason"]._description_selection(self.env))
@@ -279,18 +280,15 @@ class AftersalesComplaint(models.Model):
 
     def _set_state(self, allowed_from, target, extra_vals=None):
         lock_records(self)
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for complaint in self:
-            if complaint.state not in allowed_from:
-                raise UserError(
-                    self.env._(
-                        "Complaint %(name)s is %(state)s; this step is not possible now.",
-                        name=complaint.name,
-                        state=labels[complaint.state],
-                    )
-                )
-        vals = dict(extra_vals or {}, state=target)
-        self.with_context(**{STATE_KEY: True}).write(vals)
+        self._aftersales_check_state(
+            allowed_from,
+            lambda complaint, state: self.env._(
+                "Complaint %(name)s is %(state)s; this step is not possible now.",
+                name=complaint.name,
+                state=state,
+            ),
+        )
+        self._aftersales_write_state(dict(extra_vals or {}, state=target))
         return True
 
     def action_acknowledge(self):
@@ -323,7 +321,7 @@ class AftersalesComplaint(models.Model):
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",
             )
-        self.with_context(**{STATE_KEY: True}).write({"date_reply_sent": now})
+        self._aftersales_write_state({"date_reply_sent": now})
 
     def action_close(self):
         if not self.env.user.has_group("aftersales_service.group_aftersales_manager"):

@@ -1,6 +1,10 @@
 # Copyright 2026 Aftersales contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
 from odoo import api, fields, models
+
+from odoo.addons.aftersales_service.rules.charging import is_repeat_fault
 
 
 class AftersalesRequest(models.Model):
@@ -33,6 +37,14 @@ class AftersalesRequest(models.Model):
         store=True,
         help="Done without any revisit for the same fault (first-time fix rate KPI).",
     )
+    revisit_of_id = fields.Many2one(
+        "aftersales.request",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="Earlier request of the same serial with the same fault, done within the repair "
+        "warranty: that request counts one revisit and was not fixed the first time.",
+    )
     diagnosis_review = fields.Selection(
         [("confirmed", "Confirmed"), ("wrong", "Wrong")],
         string="Diagnosis Check",
@@ -52,6 +64,62 @@ class AftersalesRequest(models.Model):
     survey_count = fields.Integer(compute="_compute_survey_count")
     complaint_ids = fields.One2many("aftersales.complaint", "request_id", string="Complaints")
     complaint_count = fields.Integer(compute="_compute_complaint_count")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        requests = super().create(vals_list)
+        requests._aftersales_link_revisits()
+        return requests
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"lot_id", "fault_code_id"} & set(vals):
+            self._aftersales_link_revisits()
+        return res
+
+    def _aftersales_link_revisits(self):
+        """Link each request to the earlier request of the same serial and fault code done
+        within the company's repair warranty, which then counts one revisit."""
+        todo = self.filtered(
+            lambda r: not r.revisit_of_id and r.lot_id and r.fault_code_id and r.date_request
+        )
+        if not todo:
+            return
+        days = max(todo.company_id.mapped("aftersales_repair_warranty_days") or [0])
+        # the agent opening the new request may not see the earlier one (own documents)
+        previous = self.sudo().search(
+            [
+                ("id", "not in", todo.ids),
+                ("lot_id", "in", todo.lot_id.ids),
+                ("fault_code_id", "in", todo.fault_code_id.ids),
+                ("date_done", ">=", min(todo.mapped("date_request")) - timedelta(days=days)),
+            ],
+            order="date_done desc, id desc",
+        )
+        for request in todo:
+            earlier = previous.filtered(
+                lambda p, r=request: (
+                    p.lot_id == r.lot_id
+                    and p.company_id == r.company_id
+                    and is_repeat_fault(
+                        r.fault_code_id.code,
+                        p.fault_code_id.code,
+                        p.date_done,
+                        r.date_request,
+                        r.company_id.aftersales_repair_warranty_days,
+                    )
+                )
+            )[:1]
+            request._aftersales_mark_revisit_of(earlier)
+
+    def _aftersales_mark_revisit_of(self, earlier):
+        """``self`` came back for the fault ``earlier`` should have fixed."""
+        self.ensure_one()
+        if not earlier or earlier == self or self.revisit_of_id:
+            return
+        self.revisit_of_id = earlier.id
+        earlier = earlier.sudo()
+        earlier.revisit_count += 1
 
     @api.depends("revisit_count")
     def _compute_is_first_time_fix(self):

@@ -13,6 +13,35 @@ class AftersalesReturn(models.Model):
 
     qc_user_id = fields.Many2one("res.users", string="QC Inspector", readonly=True, copy=False)
     date_qc = fields.Datetime(string="Inspected On", readonly=True, copy=False)
+    complaint_ids = fields.One2many(
+        "aftersales.complaint",
+        "return_id",
+        string="Complaints",
+        groups="aftersales_service.group_aftersales_user_own",
+    )
+    complaint_count = fields.Integer(
+        compute="_compute_complaint_count", groups="aftersales_service.group_aftersales_user_own"
+    )
+
+    def _compute_complaint_count(self):
+        counts = dict(
+            self.env["aftersales.complaint"]._read_group(
+                [("return_id", "in", self.ids)], ["return_id"], ["__count"]
+            )
+        )
+        for record in self:
+            record.complaint_count = counts.get(record, 0)
+
+    def action_view_complaints(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "aftersales_quality.aftersales_complaint_action"
+        )
+        action.update(
+            domain=[("return_id", "=", self.id)],
+            context={"default_return_id": self.id, "default_partner_id": self.partner_id.id},
+        )
+        return action
 
     def write(self, vals):
         if {"qc_user_id", "date_qc"} & set(vals) and not self.env.context.get(QC_CONTEXT_KEY):

@@ -8,3 +8,7 @@ from . import test_kpi
 from . import test_survey
 from . import test_fault_code
 from . import test_survey_concurrency
+from . import test_first_time_fix
+from . import test_complaint_return
+from . import test_dashboard
+from . import test_return_links

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import res_company
 from . import res_config_settings
+from . import aftersales_state_mixin
 from . import aftersales_request
 from . import aftersales_return_approval_rule
 from . import aftersales_return_approval

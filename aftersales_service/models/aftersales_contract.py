@@ -5,13 +5,12 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..rules.warranty import add_months
 
-STATE_CONTEXT_KEY = "aftersales_contract_state_change"
-
 
 class AftersalesContract(models.Model):
     _name = "aftersales.contract"
     _description = "Service Contract"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["aftersales.state.mixin", "mail.thread", "mail.activity.mixin"]
+    _aftersales_state_fields = ("state", "date_renewal_notice")
     _order = "date_end desc, id desc"
     _check_company_auto = True
 
@@ -93,8 +92,6 @@ class AftersalesContract(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if not self.env.context.get(STATE_CONTEXT_KEY):
-                vals.pop("state", None)
             if vals.get("name", "New") == "New":
                 company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
                 vals["name"] = (
@@ -105,17 +102,11 @@ class AftersalesContract(models.Model):
                 )
         return super().create(vals_list)
 
-    def write(self, vals):
-        if any(k in vals for k in ("state", "date_renewal_notice")) and not self.env.context.get(
-            STATE_CONTEXT_KEY
-        ):
-            raise UserError(
-                self.env._(
-                    "The state of a service contract changes only through its buttons "
-                    "(Activate, Cancel) or when it expires."
-                )
-            )
-        return super().write(vals)
+    def _aftersales_state_refusal(self):
+        return self.env._(
+            "The state of a service contract changes only through its buttons "
+            "(Activate, Cancel) or when it expires."
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_draft(self):
@@ -132,34 +123,29 @@ class AftersalesContract(models.Model):
     # ------------------------------------------------------------------
     # State changes
     # ------------------------------------------------------------------
-    def _set_state(self, vals):
-        return self.with_context(**{STATE_CONTEXT_KEY: True}).write(vals)
-
     def _check_states(self, allowed, target_label):
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        wrong = self.filtered(lambda c: c.state not in allowed)
-        if wrong:
-            raise UserError(
-                self.env._(
-                    "Contract %(name)s is '%(state)s' and cannot be %(target)s.",
-                    name=wrong[0].name,
-                    state=labels[wrong[0].state],
-                    target=target_label,
-                )
-            )
+        self._aftersales_check_state(
+            allowed,
+            lambda contract, state: self.env._(
+                "Contract %(name)s is '%(state)s' and cannot be %(target)s.",
+                name=contract.name,
+                state=state,
+                target=target_label,
+            ),
+        )
 
     def action_activate(self):
         self._check_states(("draft",), self.env._("activated"))
         today = fields.Date.context_today(self)
-        self._set_state({"state": "active"})
-        self.filtered(lambda c: c.date_end < today)._set_state({"state": "expired"})
+        self._aftersales_write_state({"state": "active"})
+        self.filtered(lambda c: c.date_end < today)._aftersales_write_state({"state": "expired"})
         return True
 
     def action_cancel(self):
         if not self.env.user.has_group("aftersales_service.group_aftersales_manager"):
             raise UserError(self.env._("Only an after-sales manager may cancel a contract."))
         self._check_states(("draft", "active"), self.env._("cancelled"))
-        self._set_state({"state": "cancelled"})
+        self._aftersales_write_state({"state": "cancelled"})
         return True
 
     def action_reset_draft(self):
@@ -168,7 +154,7 @@ class AftersalesContract(models.Model):
                 self.env._("Only an after-sales manager may reset a contract to draft.")
             )
         self._check_states(("cancelled",), self.env._("reset to draft"))
-        self._set_state({"state": "draft", "date_renewal_notice": False})
+        self._aftersales_write_state({"state": "draft", "date_renewal_notice": False})
         return True
 
     # ------------------------------------------------------------------
@@ -219,7 +205,7 @@ class AftersalesContract(models.Model):
             )
         if not contracts:
             return contracts
-        contracts._set_state({"date_renewal_notice": today})
+        contracts._aftersales_write_state({"date_renewal_notice": today})
         template = self.env.ref(
             "aftersales_service.mail_template_contract_renewal", raise_if_not_found=False
         )
@@ -248,5 +234,5 @@ class AftersalesContract(models.Model):
         """Daily: running contracts past their end date become expired."""
         today = fields.Date.context_today(self)
         contracts = self.search([("state", "=", "active"), ("date_end", "<", today)])
-        contracts._set_state({"state": "expired"})
+        contracts._aftersales_write_state({"state": "expired"})
         return contracts

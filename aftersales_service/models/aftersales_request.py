@@ -10,13 +10,11 @@ from ..rules import sla as sla_rules
 from ..rules.request_flow import transition_error
 from .record_lock import lock_records
 
-STATE_CONTEXT_KEY = "aftersales_request_state_change"
-
 
 class AftersalesRequest(models.Model):
     _name = "aftersales.request"
     _description = "Service Request"
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["aftersales.state.mixin", "portal.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "priority desc, date_request desc, id desc"
     _check_company_auto = True
 
@@ -451,8 +449,6 @@ class AftersalesRequest(models.Model):
             self.browse()._check_technician_assignment(vals)
             if vals.get("date_appointment") and not vals.get("date_appointed"):
                 vals["date_appointed"] = now
-            if not self.env.context.get(STATE_CONTEXT_KEY):
-                vals.pop("state", None)
             if vals.get("name", "New") == "New":
                 company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
                 vals["name"] = (
@@ -517,14 +513,13 @@ class AftersalesRequest(models.Model):
             unfixed = self.filtered(lambda r: not r.date_appointed)
             if unfixed:
                 super(AftersalesRequest, unfixed).write({"date_appointed": fields.Datetime.now()})
-        if "state" in vals and not self.env.context.get(STATE_CONTEXT_KEY):
-            raise UserError(
-                self.env._(
-                    "The stage of a service request changes only through its buttons "
-                    "(Assess, Schedule, Start, Done, Close, Cancel)."
-                )
-            )
         return super().write(vals)
+
+    def _aftersales_state_refusal(self):
+        return self.env._(
+            "The stage of a service request changes only through its buttons "
+            "(Assess, Schedule, Start, Done, Close, Cancel)."
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_started(self):
@@ -568,8 +563,7 @@ class AftersalesRequest(models.Model):
                         target=labels[target],
                     )
                 )
-        vals = dict(extra_vals or {}, state=target)
-        self.with_context(**{STATE_CONTEXT_KEY: True}).write(vals)
+        self._aftersales_write_state(dict(extra_vals or {}, state=target))
         return True
 
     def action_assess(self):

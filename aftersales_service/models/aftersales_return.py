@@ -9,14 +9,13 @@ from odoo.exceptions import UserError
 
 from ..rules.return_routing import breaks_policy, ratio, route, slip_deadline
 
-STATE_CONTEXT_KEY = "aftersales_return_state_change"
 OPEN_STATES = ("draft", "submitted", "under_approval", "approved")
 
 
 class AftersalesReturn(models.Model):
     _name = "aftersales.return"
     _description = "Return / Exchange"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["aftersales.state.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_request desc, id desc"
     _check_company_auto = True
 
@@ -186,8 +185,6 @@ class AftersalesReturn(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if not self.env.context.get(STATE_CONTEXT_KEY):
-                vals.pop("state", None)
             if vals.get("name", "New") == "New":
                 company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
                 vals["name"] = (
@@ -196,10 +193,8 @@ class AftersalesReturn(models.Model):
                 )
         return super().create(vals_list)
 
-    def write(self, vals):
-        if "state" in vals and not self.env.context.get(STATE_CONTEXT_KEY):
-            raise UserError(self.env._("The state of a return changes only through its buttons."))
-        return super().write(vals)
+    def _aftersales_state_refusal(self):
+        return self.env._("The state of a return changes only through its buttons.")
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_submitted(self):
@@ -216,21 +211,18 @@ class AftersalesReturn(models.Model):
     # State changes
     # ------------------------------------------------------------------
     def _set_state(self, state, extra_vals=None):
-        vals = dict(extra_vals or {}, state=state)
-        return self.with_context(**{STATE_CONTEXT_KEY: True}).write(vals)
+        return self._aftersales_write_state(dict(extra_vals or {}, state=state))
 
     def _check_state(self, allowed, action):
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        wrong = self.filtered(lambda r: r.state not in allowed)
-        if wrong:
-            raise UserError(
-                self.env._(
-                    "%(name)s is '%(state)s': it cannot be %(action)s.",
-                    name=wrong[0].name,
-                    state=labels[wrong[0].state],
-                    action=action,
-                )
-            )
+        self._aftersales_check_state(
+            allowed,
+            lambda record, state: self.env._(
+                "%(name)s is '%(state)s': it cannot be %(action)s.",
+                name=record.name,
+                state=state,
+                action=action,
+            ),
+        )
 
     def action_submit(self):
         self._check_state(("draft",), self.env._("submitted"))
@@ -492,9 +484,35 @@ class AftersalesReturn(models.Model):
                 record._create_replacement_picking()
             elif record.desired_outcome == "refund":
                 record.credit_note_id = record._create_credit_note()
+                record._void_refunded_warranties()
             else:
                 record.credit_note_id = record._create_concession_note()
         return self._set_state("done")
+
+    def _void_refunded_warranties(self):
+        """A unit returned for quality and refunded loses its warranty, with the reason."""
+        self.ensure_one()
+        lines = self.line_ids.filtered(
+            lambda line: line.reason_kind == "quality" and line.lot_id and line.accepted_qty
+        )
+        if not lines:
+            return
+        # the approver settling the return may not be an after-sales user
+        warranties = (
+            self.env["aftersales.warranty"]
+            .sudo()
+            .search([("lot_id", "in", lines.lot_id.ids), ("state", "!=", "void")])
+        )
+        for line in lines:
+            line_warranties = warranties.filtered(lambda w, lot=line.lot_id: w.lot_id == lot)
+            if line_warranties:
+                line_warranties._aftersales_void(
+                    self.env._(
+                        "Returned for quality and refunded by %(name)s: %(reason)s",
+                        name=self.name,
+                        reason=line.reason or "",
+                    )
+                )
 
     def _create_replacement_picking(self):
         self.ensure_one()

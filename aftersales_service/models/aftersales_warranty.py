@@ -5,13 +5,12 @@ from odoo.exceptions import UserError
 
 from ..rules import warranty as rules
 
-STATE_CONTEXT_KEY = "aftersales_warranty_state_change"
-
 
 class AftersalesWarranty(models.Model):
     _name = "aftersales.warranty"
     _description = "Warranty"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["aftersales.state.mixin", "mail.thread", "mail.activity.mixin"]
+    _aftersales_state_fields = ("state", "void_reason", "date_void")
     _order = "date_start desc, id desc"
     _check_company_auto = True
     _rec_names_search = ["lot_id.name", "product_id", "partner_id"]
@@ -157,37 +156,28 @@ class AftersalesWarranty(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.context.get(STATE_CONTEXT_KEY):
+        if self._aftersales_state_changing():
+            records = super().create(vals_list)
+        else:
             for vals in vals_list:
                 vals.pop("state", None)
                 if not vals.get("date_start"):
                     vals["state"] = "pending"
             records = super(
-                AftersalesWarranty, self.with_context(**{STATE_CONTEXT_KEY: True})
+                AftersalesWarranty, self.with_context(**{self._aftersales_state_key(): True})
             ).create(vals_list)
-        else:
-            records = super().create(vals_list)
         records._refresh_expiry()
         return records.with_env(self.env)
 
-    def write(self, vals):
-        if any(
-            k in vals for k in ("state", "void_reason", "date_void")
-        ) and not self.env.context.get(STATE_CONTEXT_KEY):
-            raise UserError(
-                self.env._(
-                    "The state of a warranty changes only through its buttons "
-                    "(Accept Installation, Void, Restore) or when it expires."
-                )
-            )
-        return super().write(vals)
+    def _aftersales_state_refusal(self):
+        return self.env._(
+            "The state of a warranty changes only through its buttons "
+            "(Accept Installation, Void, Restore) or when it expires."
+        )
 
     # ------------------------------------------------------------------
     # State changes
     # ------------------------------------------------------------------
-    def _set_state(self, vals):
-        return self.with_context(**{STATE_CONTEXT_KEY: True}).write(vals)
-
     def action_accept_installation(self, date=None):
         """Start the warranty of units whose warranty runs from installation acceptance."""
         not_pending = self.filtered(lambda w: w.state != "pending")
@@ -200,7 +190,7 @@ class AftersalesWarranty(models.Model):
             )
         today = fields.Date.context_today(self)
         for warranty in self:
-            warranty._set_state(
+            warranty._aftersales_write_state(
                 {"date_start": date or warranty.date_start or today, "state": "active"}
             )
         self._refresh_expiry()
@@ -220,14 +210,18 @@ class AftersalesWarranty(models.Model):
                     name=", ".join(already.mapped("display_name")),
                 )
             )
-        self._set_state(
+        self._aftersales_void(reason)
+        return True
+
+    def _aftersales_void(self, reason):
+        """Void on behalf of another document (a refunded return): no user check here."""
+        self._aftersales_write_state(
             {
                 "state": "void",
                 "void_reason": reason.strip(),
                 "date_void": fields.Date.context_today(self),
             }
         )
-        return True
 
     def action_restore(self):
         """Undo a void decided by mistake (after-sales managers only)."""
@@ -242,7 +236,7 @@ class AftersalesWarranty(models.Model):
                 )
             )
         for warranty in self:
-            warranty._set_state(
+            warranty._aftersales_write_state(
                 {
                     "state": "active" if warranty.date_start else "pending",
                     "void_reason": False,
@@ -281,15 +275,15 @@ class AftersalesWarranty(models.Model):
         revived = self.filtered(
             lambda w: w.state == "expired" and w.date_end_max and w.date_end_max >= today
         )
-        expired._set_state({"state": "expired"})
-        revived._set_state({"state": "active"})
+        expired._aftersales_write_state({"state": "expired"})
+        revived._aftersales_write_state({"state": "active"})
 
     @api.model
     def _cron_expire(self):
         """Daily: active warranties whose last covered day is past become expired."""
         today = fields.Date.context_today(self)
         warranties = self.search([("state", "=", "active"), ("date_end_max", "<", today)])
-        warranties._set_state({"state": "expired"})
+        warranties._aftersales_write_state({"state": "expired"})
         return warranties
 
     # ------------------------------------------------------------------

@@ -22,3 +22,4 @@ from . import test_portal_access
 from . import test_request_coverage
 from . import test_technician_job
 from . import test_bad_documents
+from . import test_state_mixin

@@ -49,6 +49,7 @@ class ModelInfo:
         self.defined_in = []
         self.is_new = False
         self.is_transient = False
+        self.is_abstract = False
 
     def all_fields(self, registry, seen=None):
         seen = seen or set()
@@ -93,6 +94,7 @@ def scan(addon_dirs):
                 info.is_new = info.is_new or bool(names)
                 bases = {ast.unparse(b) for b in cls.bases}
                 info.is_transient = info.is_transient or "models.TransientModel" in bases
+                info.is_abstract = info.is_abstract or "models.AbstractModel" in bases
                 info.inherits |= set(inherits) - {name}
                 for attr, value in attrs.items():
                     if (

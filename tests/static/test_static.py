@@ -163,9 +163,11 @@ def _access_rows():
 
 
 NEW_MODELS = sorted(name for name, info in MODELS.items() if info.is_new)
+# abstract models have no table, hence no access rows
+TABLE_MODELS = [name for name in NEW_MODELS if not MODELS[name].is_abstract]
 
 
-@pytest.mark.parametrize("model", NEW_MODELS)
+@pytest.mark.parametrize("model", TABLE_MODELS)
 def test_every_model_has_access_rows(model):
     xml_model = "model_" + model.replace(".", "_")
     rows = [r for r in _access_rows() if r["model_id:id"].split(".")[-1] == xml_model]

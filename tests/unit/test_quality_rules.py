@@ -1,6 +1,5 @@
 # Copyright 2026 Aftersales contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import datetime
 
 import pytest
 from conftest import load_rule
@@ -86,16 +85,3 @@ def test_deadline_budget_urgent_and_solution():
     policy = dl.DeadlinePolicy(ack_hours=8, urgent_ack_hours=4, solution_days=5, hours_per_day=8)
     assert dl.complaint_deadlines(policy, is_urgent=False) == (8, 40)
     assert dl.complaint_deadlines(policy, is_urgent=True) == (4, 40)
-
-
-def test_working_hours_skip_non_working_time():
-    day1 = (datetime(2026, 3, 2, 9), datetime(2026, 3, 2, 17))
-    day2 = (datetime(2026, 3, 3, 9), datetime(2026, 3, 3, 17))
-    start = datetime(2026, 3, 2, 15)
-    assert dl.add_working_hours(start, 4, [day1, day2]) == datetime(2026, 3, 3, 11)
-    assert dl.add_working_hours(start, 0, [day1]) == start
-    assert dl.add_working_hours(start, 20, [day1, day2]) is None
-    # received at night: the clock starts at the next working interval
-    assert dl.add_working_hours(datetime(2026, 3, 2, 20), 1, [day1, day2]) == datetime(
-        2026, 3, 3, 10
-    )

@@ -29,6 +29,12 @@ def test_deadline_within_the_same_morning():
     assert sla.working_deadline(FRIDAY.replace(hour=9), 2, intervals) == FRIDAY.replace(hour=11)
 
 
+def test_no_working_time_to_use_is_the_start_itself():
+    intervals = office_intervals(FRIDAY, 14)
+    start = FRIDAY.replace(hour=20)
+    assert sla.working_deadline(start, 0, intervals) == start
+
+
 def test_lunch_break_does_not_count():
     intervals = office_intervals(FRIDAY, 14)
     assert sla.working_deadline(FRIDAY.replace(hour=11), 2, intervals) == FRIDAY.replace(hour=14)
