@@ -23,3 +23,4 @@ from . import test_request_coverage
 from . import test_technician_job
 from . import test_bad_documents
 from . import test_state_mixin
+from . import test_translations
