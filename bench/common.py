@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
-import harness  # noqa: E402
+import harness
 
 DEFAULT_DB = os.environ.get("BENCH_DB", "aftersales_bench")
 # historical data is created with tracking, chatter logs and mail notifications off

@@ -31,7 +31,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import common  # noqa: E402
+import common
 
 BATCH = 1000
 VOLUMES = {
@@ -317,9 +317,7 @@ class Generator:
         uom = env.ref("uom.product_uom_unit").id
         uid = env.uid
         picking_rows, move_rows, line_rows = [], [], []
-        for i, (lot_id, vals, (partner_id, date)) in enumerate(
-            zip(lots.ids, lot_vals, owners, strict=True)
-        ):
+        for i, (partner_id, date) in enumerate(owners):
             name = f"WH/OUT/H{i:07d}"
             picking_rows.append(
                 (name, out_type.id, src, dest, partner_id, self.company.id, "done", "direct",
@@ -426,8 +424,7 @@ class Generator:
                     [10, 4, 2, 3, 1, 1],
                 )[0],
                 "priority": self.rng.choices(["0", "1", "2"], [8, 2, 1])[0],
-                "description": "<p>Unit stops after a few minutes; error code E%d.</p>"
-                % self.rng.randint(1, 9),
+                "description": f"<p>Stops after a minute; error E{self.rng.randint(1, 9)}.</p>",
             }
             if "complexity" in request_fields:
                 vals["complexity"] = self.rng.choice(["simple", "complex"])
@@ -575,7 +572,8 @@ class Generator:
                     location_id, location_dest_id, location_final_id, picking_type_id,
                     company_id, state, procure_method, date, price_unit, picked,
                     create_uid, create_date, write_uid, write_date)
-                SELECT 'Part consumption', 'Part consumption', t.product_id, %(uom)s, t.qty, t.qty, t.qty,
+                SELECT 'Part consumption', 'Part consumption', t.product_id, %(uom)s,
+                       t.qty, t.qty, t.qty,
                        %(src)s, %(dest)s, %(dest)s, %(type)s, %(company)s, 'done',
                        'make_to_stock', t.date, t.price, TRUE,
                        %(uid)s, t.date, %(uid)s, t.date

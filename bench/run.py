@@ -28,8 +28,8 @@ from datetime import datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import common  # noqa: E402
-import generate  # noqa: E402
+import common
+import generate
 
 RESULTS = Path(__file__).resolve().parent / "results"
 OPEN_STATES = ("new", "assessed", "scheduled", "in_progress", "waiting_parts")
@@ -195,7 +195,6 @@ def create_repairs_run(env, rows):
 
 def sla_scan_setup(env):
     require(env, "aftersales.request", "_cron_check_sla")
-    return None
 
 
 def sla_scan_run(env, _state):
@@ -281,7 +280,6 @@ def backfill_setup(env):
     # start from serials without warranties; the transaction is rolled back afterwards
     env.cr.execute("DELETE FROM aftersales_warranty")
     env.invalidate_all()
-    return None
 
 
 def backfill_run(env, _state):
@@ -449,8 +447,10 @@ def run_operations(registry, runs, only=None, log=print):
 
 
 def table(results):
-    head = (f"{'operation':<36} {'p50 ms':>9} {'p95 ms':>9} {'queries':>8}  "
-            f"{'repair p50':>10} {'queries':>8} {'ratio t/q':>11}  {'budget':<18} result")  # fmt: skip
+    head = (
+        f"{'operation':<36} {'p50 ms':>9} {'p95 ms':>9} {'queries':>8}  "
+        f"{'repair p50':>10} {'queries':>8} {'ratio t/q':>11}  {'budget':<18} result"
+    )
     lines = [head, "-" * len(head)]
     for r in results:
         if r.get("status") == "n/a":
@@ -474,7 +474,7 @@ def table(results):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", default=common.DEFAULT_DB)
-    parser.add_argument("--scale", type=float, default=float(os.environ.get("BENCH_SCALE", 1.0)))
+    parser.add_argument("--scale", type=float, default=float(os.environ.get("BENCH_SCALE", "1.0")))
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--reuse", action="store_true", help="keep generated data of this scale")
