@@ -12,7 +12,15 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
-PGROOT=${PGROOT:-$here/.local/pg}
+if [ -z "${PGROOT:-}" ]; then
+    PGROOT=$here/.local/pg
+    # as root the server runs as "postgres", which must be able to reach the checkout;
+    # a checkout inside a private folder gets its cluster under /var/tmp instead
+    if [ "$(id -u)" = 0 ] && id postgres >/dev/null 2>&1 &&
+        ! runuser -u postgres -- test -x "$here"; then
+        PGROOT=/var/tmp/aftersales-pg-$(printf '%s' "$here" | md5sum | cut -c1-10)
+    fi
+fi
 PGPORT=${PGPORT:-5433}
 ODOO_DB_USER=${ODOO_DB_USER:-odoo}
 export PGPORT
