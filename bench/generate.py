@@ -24,6 +24,7 @@ plain values there, so nothing is left to recompute.
 """
 
 import argparse
+import datetime as dt
 import random
 import sys
 import time
@@ -50,8 +51,19 @@ VOLUMES = {
     "repair_orders": 100000,
 }
 MINIMUM = {"technicians": 5, "products": 10, "customers": 20}
-# the moment the history ends: fixed, so that two runs make the same data
-NOW = datetime(2026, 11, 1, 8, 0, 0)
+# the history ends at 08:00 UTC on the day of the run (``--today`` fixes another day): SLA,
+# KPI, warranty and return-ratio windows count from today, so the history must too. Two runs
+# with the same seed, scale and day make the same data.
+NOW = datetime.combine(dt.date.today(), datetime.min.time()).replace(hour=8)
+
+
+def set_today(day):
+    """Make the history end on ``day`` (a date or ISO string) instead of today."""
+    global NOW
+    day = dt.date.fromisoformat(day) if isinstance(day, str) else day
+    NOW = datetime.combine(day, datetime.min.time()).replace(hour=8)
+
+
 HISTORY_DAYS = 730
 CITIES = ["Hangzhou", "Shanghai", "Suzhou", "Ningbo", "Seoul", "Busan", "Incheon", "Wuxi"]
 FAMILIES = [
@@ -187,14 +199,18 @@ class Generator:
         """Spare parts: the first through the ORM, the others cloned from it (COPY)."""
         count = self.n("parts")
         first = self.model("product.product").create(
-            {
-                "name": "Spare Part 00000",
-                "default_code": "SP00000",
-                "categ_id": self.data["parts_categ"],
-                "is_storable": True,
-                "standard_price": 10.0,
-                "list_price": 0.0,
-            }
+            self.only_fields(
+                "product.product",
+                {
+                    "name": "Spare Part 00000",
+                    "default_code": "SP00000",
+                    "categ_id": self.data["parts_categ"],
+                    "is_storable": True,
+                    "standard_price": 10.0,
+                    "list_price": 25.0,
+                    "aftersales_is_spare_part": True,
+                },
+            )
         )
         self.env.flush_all()
         company = str(self.company.id)
@@ -643,6 +659,131 @@ class Generator:
         env.invalidate_all()
         return done
 
+    def gen_surveys(self):
+        """Answered satisfaction surveys of completed requests (ORM, batched)."""
+        if not self.has("aftersales.survey"):
+            return None
+        count = self.n("surveys")
+        done = [r for r in self.data["requests"] if r[2] in ("done", "closed") and r[1]]
+        if not done:
+            return 0
+        cr = self.env.cr
+        cr.execute("SELECT id, partner_id FROM aftersales_request WHERE id = ANY(%s)",
+                   [[r[0] for r in done]])  # fmt: skip
+        partner_of = dict(cr.fetchall())
+        picked = self.rng.sample(done, min(count, len(done)))
+        grades = ["4", "4", "4", "3", "3", "2", "1"]
+        vals_list = []
+        for request_id, technician_id, _state, date in picked:
+            answered = min(date + timedelta(days=self.rng.randint(2, 6)), NOW)
+            vals_list.append(
+                self.only_fields(
+                    "aftersales.survey",
+                    {
+                        "request_id": request_id,
+                        "partner_id": partner_of[request_id],
+                        "technician_id": technician_id,
+                        "access_token": f"bench{request_id:09d}{self.rng.getrandbits(40):x}",
+                        "grade_attitude": self.rng.choice(grades),
+                        "grade_skill": self.rng.choice(grades),
+                        "grade_punctuality": self.rng.choice(grades),
+                        "grade_promise": self.rng.choice(grades),
+                        "date_sent": answered - timedelta(days=1),
+                        "date_answered": answered,
+                        "state": "answered",
+                    },
+                )
+            )
+        return len(self.create_batched("aftersales.survey", vals_list))
+
+    def _big_customer_parts_sales(self, partner_id, lines):
+        """Spare parts sold to the distributor who returns the most: sale lines (COPY)."""
+        env = self.env
+        parts = self.data["parts"][: max(10, lines // 50)]
+        template = self.model("sale.order").create(
+            {"partner_id": partner_id, "order_line": [(0, 0, {"product_id": parts[0]})]}
+        )
+        env.flush_all()
+        date = NOW - timedelta(days=200)
+        order_id = common.clone_rows(
+            env.cr, "sale_order", template.id,
+            [{"name": "S/HPARTS", "state": "sale", "date_order": date, "create_date": date}],
+        )[0]  # fmt: skip
+        qty = max(1, (lines * 2) // len(parts) + 1)
+        line_ids = common.clone_rows(
+            env.cr, "sale_order_line", template.order_line.id,
+            [{"order_id": order_id, "product_id": part, "name": "Spare part", "state": "sale",
+              "product_uom_qty": qty, "qty_delivered": qty, "price_unit": 25.0,
+              "price_subtotal": 25.0 * qty, "price_total": 25.0 * qty, "price_tax": 0.0,
+              "create_date": date} for part in parts],
+        )  # fmt: skip
+        template.unlink()
+        env.invalidate_all()
+        return list(zip(parts, line_ids, strict=True))
+
+    def gen_returns(self):
+        """Returns and exchanges: 10,000, of which a distributor's own hold 10,000 lines of
+        slow-moving spare parts. Created as drafts through the ORM (lines checked against
+        the deliveries); the stage each reached is then set in SQL, as an import of history
+        would, since driving 10,000 approval chains through their buttons is not the point."""
+        if not self.has("aftersales.return"):
+            return None
+        count = self.n("returns")
+        big_lines = self.n("big_return_lines")
+        big_partner = self.data["customers"][0]
+        sold = self._big_customer_parts_sales(big_partner, big_lines)
+        states = ["done", "done", "done", "received", "approved", "submitted", "refused"]
+        vals_list, return_states = [], []
+        per_return = 20
+        big_returns = max(1, big_lines // per_return)
+        for _i in range(big_returns):
+            day = (NOW - timedelta(days=self.rng.randint(1, 150))).date()
+            vals_list.append(
+                {
+                    "partner_id": big_partner,
+                    "date_request": day,
+                    "desired_outcome": "exchange",
+                    "line_ids": [
+                        (0, 0, {"product_id": part, "sale_line_id": line_id, "quantity": 1.0,
+                                "reason_kind": "unsaleable", "reason": "Slow-moving"})
+                        for part, line_id in self.rng.sample(sold, min(per_return, len(sold)))
+                    ],
+                }
+            )  # fmt: skip
+            return_states.append(self.rng.choice(states[:4]))
+        serials = list(self.data["serials"])
+        self.rng.shuffle(serials)
+        for lot_id, product_id, partner_id, delivered in serials[: max(0, count - big_returns)]:
+            day = min(delivered + timedelta(days=self.rng.randint(5, 200)), NOW).date()
+            vals_list.append(
+                {
+                    "partner_id": partner_id,
+                    "date_request": day,
+                    "desired_outcome": self.rng.choice(["exchange", "refund", "concession"]),
+                    "line_ids": [
+                        (0, 0, {"product_id": product_id, "lot_id": lot_id, "quantity": 1.0,
+                                "reason_kind": self.rng.choice(["quality", "unsaleable"]),
+                                "reason": "Noise"})
+                    ],
+                }
+            )  # fmt: skip
+            return_states.append(self.rng.choice(states))
+        returns = self.create_batched("aftersales.return", vals_list)
+        self.env.cr.execute(
+            """
+            UPDATE aftersales_return r SET state = v.state
+              FROM unnest(%s::int[], %s::varchar[]) AS v(id, state) WHERE r.id = v.id;
+            UPDATE aftersales_return_line l SET return_state = r.state
+              FROM aftersales_return r WHERE r.id = l.return_id AND r.id = ANY(%s)
+            """,
+            [returns.ids, return_states, returns.ids],
+        )
+        self.env.invalidate_all()
+        self.env["ir.config_parameter"].set_param(
+            "aftersales_bench.big_return_customer", str(big_partner)
+        )
+        return len(returns)
+
     def gen_emails(self):
         """Customers' e-mail addresses, added after the history (SQL) so that importing
         old requests does not send acknowledgments for them; new requests do."""
@@ -669,6 +810,8 @@ class Generator:
         ("work logs", "gen_work_logs", None),
         ("repair orders", "gen_repair_orders", "repair.order"),
         ("complaints", "gen_complaints", None),
+        ("surveys", "gen_surveys", None),
+        ("returns", "gen_returns", None),
         ("parts history", "gen_parts_history", None),
         ("customer e-mails", "gen_emails", None),
     ]
@@ -706,7 +849,10 @@ def main():
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--fresh", action="store_true", help="drop and re-create the database")
+    parser.add_argument("--today", help="the day the history ends (YYYY-MM-DD); default today")
     args = parser.parse_args()
+    if args.today:
+        set_today(args.today)
     if args.fresh or not common.harness.db_exists(args.db):
         common.make_database(args.db)
     registry = common.open_registry(args.db)

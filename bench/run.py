@@ -24,7 +24,7 @@ import platform
 import statistics
 import sys
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -260,7 +260,9 @@ def return_ratio_run(env, partner_id):
 
 def kpi_setup(env):
     require(env, "aftersales.technician.kpi", "_compute_month")
-    return generate.NOW.year, generate.NOW.month - 1 or 12
+    # the last complete month of the history
+    first = generate.NOW.date().replace(day=1) - timedelta(days=1)
+    return first.year, first.month
 
 
 def kpi_run(env, period):
