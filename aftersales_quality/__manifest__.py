@@ -18,6 +18,8 @@
         "data/ir_sequence_data.xml",
         "views/menus.xml",
         "views/aftersales_complaint_views.xml",
+        "data/aftersales_return_qc_data.xml",
+        "views/aftersales_return_views.xml",
     ],
     "demo": [
         "demo/aftersales_complaint_demo.xml",

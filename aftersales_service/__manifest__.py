@@ -25,8 +25,16 @@
         "views/menus.xml",
         "views/aftersales_request_views.xml",
         "views/res_config_settings_views.xml",
+        "security/aftersales_return_security.xml",
+        "report/aftersales_return_slip.xml",
+        "data/aftersales_return_data.xml",
+        "views/res_partner_views.xml",
+        "views/aftersales_return_views.xml",
+        "views/stock_picking_views.xml",
+        "views/res_config_settings_return_views.xml",
     ],
     "demo": [
         "demo/aftersales_request_demo.xml",
+        "demo/aftersales_return_demo.xml",
     ],
 }

@@ -19,6 +19,38 @@ class ResCompany(models.Model):
         "re-done free of charge.",
     )
 
+    aftersales_return_ratio_allowed = fields.Float(
+        string="Allowed Return Ratio (%)",
+        default=5.0,
+        help="Default share of a customer's purchases (in percent) that may come back as "
+        "unsaleable exchanges; a customer may have a contractual ratio of its own.",
+    )
+    aftersales_return_days_allowed = fields.Integer(
+        string="Exchange Time Limit (days)",
+        default=180,
+        help="Default number of days after the sale within which goods may be exchanged.",
+    )
+    aftersales_return_ratio_window_days = fields.Integer(
+        string="Return Ratio Window (days)",
+        default=365,
+        help="Returns and purchases of this many past days make the customer's ratio.",
+    )
+    aftersales_return_slip_hour = fields.Float(
+        string="Return Slip Due Hour",
+        default=12.0,
+        help="The return slip is due by this hour of the working day after the stock-in.",
+    )
+    aftersales_return_sales_head_id = fields.Many2one(
+        "res.users",
+        string="Sales Head",
+        help="Alerted when a customer's return ratio passes the allowed one.",
+    )
+    aftersales_return_accountant_id = fields.Many2one(
+        "res.users",
+        string="Return Ratio Accountant",
+        help="Accountant alerted when a customer's return ratio passes the allowed one.",
+    )
+
     def _aftersales_calendar(self):
         """The working calendar after-sales deadlines are counted on."""
         self.ensure_one()

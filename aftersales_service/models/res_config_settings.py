@@ -12,3 +12,21 @@ class ResConfigSettings(models.TransientModel):
     aftersales_repair_warranty_days = fields.Integer(
         related="company_id.aftersales_repair_warranty_days", readonly=False
     )
+    aftersales_return_ratio_allowed = fields.Float(
+        related="company_id.aftersales_return_ratio_allowed", readonly=False
+    )
+    aftersales_return_days_allowed = fields.Integer(
+        related="company_id.aftersales_return_days_allowed", readonly=False
+    )
+    aftersales_return_ratio_window_days = fields.Integer(
+        related="company_id.aftersales_return_ratio_window_days", readonly=False
+    )
+    aftersales_return_slip_hour = fields.Float(
+        related="company_id.aftersales_return_slip_hour", readonly=False
+    )
+    aftersales_return_sales_head_id = fields.Many2one(
+        related="company_id.aftersales_return_sales_head_id", readonly=False
+    )
+    aftersales_return_accountant_id = fields.Many2one(
+        related="company_id.aftersales_return_accountant_id", readonly=False
+    )

@@ -1,0 +1,103 @@
+# Copyright 2026 Aftersales contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+from odoo.exceptions import AccessError, UserError
+
+from odoo.addons.aftersales_service.models.aftersales_return_line import LINE_CONTEXT_KEY
+
+QC_CONTEXT_KEY = "aftersales_return_qc_sign"
+
+
+class AftersalesReturn(models.Model):
+    _inherit = "aftersales.return"
+
+    qc_user_id = fields.Many2one("res.users", string="QC Inspector", readonly=True, copy=False)
+    date_qc = fields.Datetime(string="Inspected On", readonly=True, copy=False)
+
+    def write(self, vals):
+        if {"qc_user_id", "date_qc"} & set(vals) and not self.env.context.get(QC_CONTEXT_KEY):
+            raise UserError(
+                self.env._("The QC signature is given only with the Sign QC Inspection button.")
+            )
+        return super().write(vals)
+
+    def _aftersales_missing_signatures(self):
+        missing = super()._aftersales_missing_signatures()
+        if not self.qc_user_id:
+            missing.append(self.env._("QC"))
+        return missing
+
+    def _check_qc_verdicts(self):
+        labels = dict(
+            self.env["aftersales.return.line"]
+            ._fields["qc_verdict"]
+            ._description_selection(self.env)
+        )
+        for line in self.line_ids:
+            product = line.product_id.display_name
+            if not line.qc_verdict:
+                raise UserError(
+                    self.env._("Give a QC verdict for %(product)s first.", product=product)
+                )
+            if line.reason_kind == "unsaleable" and line.qc_verdict == "company_fault":
+                raise UserError(
+                    self.env._(
+                        "%(product)s is an unsaleable exchange: it is either undamaged or "
+                        "damaged by the customer, not '%(verdict)s'.",
+                        product=product,
+                        verdict=labels[line.qc_verdict],
+                    )
+                )
+            if line.qc_verdict == "company_fault" and not (
+                line.qc_department_id and line.qc_corrective_action
+            ):
+                raise UserError(
+                    self.env._(
+                        "Name the responsible department and the corrective action for "
+                        "%(product)s.",
+                        product=product,
+                    )
+                )
+            if line.qc_verdict == "customer_damage" and not line.qc_refusal_reason:
+                raise UserError(
+                    self.env._(
+                        "Write the reason sent to the customer for refusing %(product)s.",
+                        product=product,
+                    )
+                )
+
+    def action_qc_sign(self):
+        """The QC inspector signs the verdicts; damaged goods are refused to the customer."""
+        if not self.env.user.has_group("aftersales_service.group_aftersales_qc_inspector"):
+            raise AccessError(
+                self.env._("Only a QC inspector may sign the inspection of a return.")
+            )
+        self._check_state(("collected",), self.env._("inspected"))
+        for record in self.with_context(**{QC_CONTEXT_KEY: True}):
+            record._check_qc_verdicts()
+            refused = record.line_ids.filtered(lambda line: line.qc_verdict == "customer_damage")
+            if refused:
+                refused.with_context(**{LINE_CONTEXT_KEY: True}).write({"is_refused": True})
+                refused.sudo().move_ids.filtered(
+                    lambda m: m.state not in ("done", "cancel")
+                )._action_cancel()
+                record.message_post_with_source(
+                    "aftersales_quality.mail_template_aftersales_return_qc_refused",
+                    subtype_xmlid="mail.mt_comment",
+                    message_type="comment",
+                )
+            vals = {"qc_user_id": self.env.user.id, "date_qc": fields.Datetime.now()}
+            if refused == record.line_ids:
+                record.write(vals)
+                record._set_state(
+                    "refused",
+                    {
+                        "refusal_reason": "\n".join(refused.mapped("qc_refusal_reason")),
+                    },
+                )
+                record.sudo().picking_ids.filtered(
+                    lambda p: p.state not in ("done", "cancel")
+                ).action_cancel()
+            else:
+                record._set_state("inspected", vals)
+        return True

@@ -1,0 +1,587 @@
+# Copyright 2026 Aftersales contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
+import pytz
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
+
+from ..rules.return_routing import breaks_policy, ratio, route, slip_deadline
+
+STATE_CONTEXT_KEY = "aftersales_return_state_change"
+OPEN_STATES = ("draft", "submitted", "under_approval", "approved")
+
+
+class AftersalesReturn(models.Model):
+    _name = "aftersales.return"
+    _description = "Return / Exchange"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_request desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(
+        string="Reference", required=True, copy=False, readonly=True, default="New", index="trigram"
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Customer",
+        required=True,
+        tracking=True,
+        check_company=True,
+        index=True,
+    )
+    commercial_partner_id = fields.Many2one(
+        related="partner_id.commercial_partner_id", store=True, index=True
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Responsible",
+        default=lambda self: self.env.user,
+        tracking=True,
+    )
+    date_request = fields.Date(
+        string="Requested On", default=fields.Date.context_today, required=True, index=True
+    )
+    line_ids = fields.One2many("aftersales.return.line", "return_id", string="Lines", copy=True)
+    sale_order_ids = fields.Many2many(
+        "sale.order", string="Sale Orders", compute="_compute_sale_order_ids"
+    )
+    desired_outcome = fields.Selection(
+        [("exchange", "Exchange"), ("refund", "Refund"), ("concession", "Price Concession")],
+        required=True,
+        default="exchange",
+        tracking=True,
+    )
+    concession_amount = fields.Monetary(
+        help="Amount credited to the customer when the outcome is a price concession."
+    )
+    amount_total = fields.Monetary(string="Amount", compute="_compute_amounts", store=True)
+    amount_accepted = fields.Monetary(string="Accepted Amount", compute="_compute_accepted")
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("under_approval", "Under Approval"),
+            ("approved", "Approved"),
+            ("refused", "Refused"),
+            ("collected", "Collected"),
+            ("inspected", "Inspected"),
+            ("received", "Received"),
+            ("done", "Done"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
+    )
+    refusal_reason = fields.Text(readonly=True, copy=False, tracking=True)
+    approval_ids = fields.One2many(
+        "aftersales.return.approval", "return_id", string="Approval Chain", copy=False
+    )
+    picking_ids = fields.One2many("stock.picking", "aftersales_return_id", string="Transfers")
+    pickup_picking_id = fields.Many2one(
+        "stock.picking", string="Return Transport Order", compute="_compute_pickings"
+    )
+    replacement_picking_id = fields.Many2one(
+        "stock.picking", string="Replacement Delivery", compute="_compute_pickings"
+    )
+    picking_count = fields.Integer(compute="_compute_pickings")
+    credit_note_id = fields.Many2one("account.move", readonly=True, copy=False)
+    date_collected = fields.Datetime(string="Collected On", readonly=True, copy=False)
+    date_received = fields.Datetime(string="Received On", readonly=True, copy=False)
+    date_slip_due = fields.Datetime(string="Slip Due By", readonly=True, copy=False)
+    date_slip_sent = fields.Datetime(string="Slip Sent On", readonly=True, copy=False)
+    is_slip_late_flagged = fields.Boolean(readonly=True, copy=False)
+    partner_return_ratio = fields.Float(
+        string="Customer Return Ratio (%)",
+        compute="_compute_policy",
+        digits=(16, 2),
+        help="The customer's returns as a share of its purchases over the window, "
+        "without this return.",
+    )
+    ratio_with_return = fields.Float(
+        string="Ratio with this Return (%)", compute="_compute_policy", digits=(16, 2)
+    )
+    ratio_allowed = fields.Float(
+        string="Allowed Ratio (%)", compute="_compute_policy", digits=(16, 2)
+    )
+    is_policy_breach = fields.Boolean(
+        string="Beyond Policy",
+        compute="_compute_policy",
+        help="The unsaleable exchange passes the customer's allowed ratio or time limit.",
+    )
+    missing_signatures = fields.Char(compute="_compute_missing_signatures")
+    can_sign_step = fields.Boolean(compute="_compute_can_sign_step")
+
+    @api.depends("line_ids.sale_line_id")
+    def _compute_sale_order_ids(self):
+        for record in self:
+            record.sale_order_ids = record.line_ids.sudo().sale_line_id.order_id
+
+    @api.depends("line_ids.price_subtotal")
+    def _compute_amounts(self):
+        for record in self:
+            record.amount_total = sum(record.line_ids.mapped("price_subtotal"))
+
+    @api.depends("line_ids.accepted_amount")
+    def _compute_accepted(self):
+        for record in self:
+            record.amount_accepted = sum(record.line_ids.mapped("accepted_amount"))
+
+    @api.depends("picking_ids.picking_type_code", "picking_ids.state")
+    def _compute_pickings(self):
+        for record in self:
+            pickings = record.picking_ids.filtered(lambda p: p.state != "cancel")
+            record.pickup_picking_id = pickings.filtered(
+                lambda p: p.picking_type_code == "incoming"
+            )[:1]
+            record.replacement_picking_id = pickings.filtered(
+                lambda p: p.picking_type_code == "outgoing"
+            )[:1]
+            record.picking_count = len(record.picking_ids)
+
+    @api.depends("line_ids.price_subtotal", "line_ids.reason_kind", "partner_id", "date_request")
+    def _compute_policy(self):
+        self.partner_return_ratio = self.ratio_with_return = self.ratio_allowed = 0.0
+        self.is_policy_breach = False
+        for record in self.filtered("partner_id"):
+            commercial = record.commercial_partner_id
+            returned, purchased = commercial._aftersales_return_figures(
+                record.date_request, exclude_return_ids=record._origin.ids
+            ).get(commercial.id, (0.0, 0.0))
+            unsaleable = record.line_ids.filtered(lambda line: line.reason_kind == "unsaleable")
+            amount = sum(unsaleable.mapped("price_subtotal"))
+            record.partner_return_ratio = ratio(returned, purchased)
+            record.ratio_with_return = ratio(returned + amount, purchased)
+            record.ratio_allowed = commercial._aftersales_ratio_allowed()
+            sale_dates = [
+                fields.Date.to_date(order.date_order)
+                for order in unsaleable.sudo().sale_line_id.order_id
+            ]
+            record.is_policy_breach = bool(unsaleable) and breaks_policy(
+                returned + amount,
+                purchased,
+                record.ratio_allowed,
+                sale_dates,
+                record.date_request,
+                commercial._aftersales_days_allowed(),
+            )
+
+    def _compute_missing_signatures(self):
+        for record in self:
+            record.missing_signatures = ", ".join(record._aftersales_missing_signatures())
+
+    def _compute_can_sign_step(self):
+        for record in self:
+            record.can_sign_step = bool(record._next_step().can_sign)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if not self.env.context.get(STATE_CONTEXT_KEY):
+                vals.pop("state", None)
+            if vals.get("name", "New") == "New":
+                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
+                vals["name"] = (
+                    self.env["ir.sequence"].with_company(company).next_by_code("aftersales.return")
+                    or "New"
+                )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "state" in vals and not self.env.context.get(STATE_CONTEXT_KEY):
+            raise UserError(self.env._("The state of a return changes only through its buttons."))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_submitted(self):
+        for record in self:
+            if record.state not in ("draft", "cancelled"):
+                raise UserError(
+                    self.env._(
+                        "Return %(name)s has history and cannot be deleted; cancel it instead.",
+                        name=record.name,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # State changes
+    # ------------------------------------------------------------------
+    def _set_state(self, state, extra_vals=None):
+        vals = dict(extra_vals or {}, state=state)
+        return self.with_context(**{STATE_CONTEXT_KEY: True}).write(vals)
+
+    def _check_state(self, allowed, action):
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        wrong = self.filtered(lambda r: r.state not in allowed)
+        if wrong:
+            raise UserError(
+                self.env._(
+                    "%(name)s is '%(state)s': it cannot be %(action)s.",
+                    name=wrong[0].name,
+                    state=labels[wrong[0].state],
+                    action=action,
+                )
+            )
+
+    def action_submit(self):
+        self._check_state(("draft",), self.env._("submitted"))
+        empty = self.filtered(lambda r: not r.line_ids)
+        if empty:
+            raise UserError(
+                self.env._("Add the returned products to %(name)s first.", name=empty[0].name)
+            )
+        rules = self.env["aftersales.return.approval.rule"].search([])
+        for record in self:
+            company_rules = rules.filtered(
+                lambda r, record=record: (
+                    r.company_id in (record.company_id, self.env["res.company"])
+                )
+            )
+            routing = route(
+                [rule._to_rule() for rule in company_rules],
+                set(record.line_ids.mapped("reason_kind")),
+                record.amount_total,
+                record.is_policy_breach,
+            )
+            record._set_state("submitted")
+            if routing.refusal:
+                reason = (
+                    self.env._(
+                        "The return goes beyond your contractual exchange ratio or time limit."
+                    )
+                    if routing.refusal == "policy_breach"
+                    else self.env._("No approval path applies to this return.")
+                )
+                record._refuse(reason)
+                continue
+            rules_by_id = {rule.id: rule for rule in company_rules}
+            record.approval_ids = [
+                Command.create(
+                    {
+                        "sequence": index,
+                        "step": step,
+                        "rule_id": rule_id,
+                        "group_id": rules_by_id[rule_id].group_id.id,
+                        "is_distinct_signer": rules_by_id[rule_id].is_distinct_signer,
+                    }
+                )
+                for index, (step, rule_id) in enumerate(routing.steps, start=1)
+            ]
+        self.partner_id._aftersales_check_return_ratio()
+        return True
+
+    def _next_step(self):
+        self.ensure_one()
+        return self.approval_ids.filtered(lambda a: a.state == "pending").sorted("sequence")[:1]
+
+    def _step_to_sign(self):
+        self.ensure_one()
+        step = self._next_step()
+        if not step:
+            raise UserError(
+                self.env._("%(name)s has no step waiting for a signature.", name=self.name)
+            )
+        return step
+
+    def action_approve_step(self):
+        """Sign the next pending step of each return's chain."""
+        for record in self:
+            record._step_to_sign().action_approve()
+        return True
+
+    def action_refuse_step(self):
+        """Refuse the next pending step; its comment goes to the customer."""
+        for record in self:
+            record._step_to_sign().action_refuse()
+        return True
+
+    def _on_approval_signed(self, approval):
+        self.ensure_one()
+        if approval.state == "refused":
+            self._refuse(approval.comment)
+        elif all(a.state == "approved" for a in self.approval_ids):
+            self._set_state("approved")
+            self._create_pickup_picking()
+        elif self.state == "submitted":
+            self._set_state("under_approval")
+
+    def _refuse(self, reason):
+        """End the return with ``reason`` and send it to the customer."""
+        self.ensure_one()
+        self._set_state("refused", {"refusal_reason": reason})
+        self.picking_ids.filtered(lambda p: p.state not in ("done", "cancel")).action_cancel()
+        self.message_post_with_source(
+            "aftersales_service.mail_template_aftersales_return_refused",
+            subtype_xmlid="mail.mt_comment",
+            message_type="comment",
+        )
+
+    def action_collect(self):
+        self._check_state(("approved",), self.env._("collected"))
+        for record in self:
+            picking = record.pickup_picking_id
+            if not picking or not picking.aftersales_driver_name:
+                raise UserError(
+                    self.env._(
+                        "Goods of %(name)s may be collected only against its return transport "
+                        "order, with the driver's name on it.",
+                        name=record.name,
+                    )
+                )
+        return self._set_state("collected", {"date_collected": fields.Datetime.now()})
+
+    def action_cancel(self):
+        self._check_state(OPEN_STATES, self.env._("cancelled"))
+        self.picking_ids.filtered(lambda p: p.state not in ("done", "cancel")).action_cancel()
+        return self._set_state("cancelled")
+
+    def action_reset_draft(self):
+        self._check_state(("cancelled",), self.env._("reset to draft"))
+        self.sudo().approval_ids.unlink()
+        return self._set_state("draft", {"refusal_reason": False})
+
+    def _aftersales_missing_signatures(self):
+        """Labels of the signatures the stock-in of this return still waits for.
+
+        Add-ons extend the list (QC adds its own)."""
+        self.ensure_one()
+        signed = set(self.approval_ids.filtered(lambda a: a.state == "approved").mapped("step"))
+        missing = []
+        if "aftersales" not in signed:
+            missing.append(self.env._("After-Sales"))
+        if "sales_head" not in signed:
+            missing.append(self.env._("Sales Head"))
+        return missing
+
+    # ------------------------------------------------------------------
+    # Pickup and stock-in
+    # ------------------------------------------------------------------
+    def _warehouse(self):
+        self.ensure_one()
+        return self.env["stock.warehouse"].search(
+            [("company_id", "=", self.company_id.id)], limit=1
+        )
+
+    def _prepare_picking_vals(self, picking_type, location, location_dest, lines, quantities):
+        return {
+            "picking_type_id": picking_type.id,
+            "partner_id": self.partner_id.id,
+            "location_id": location.id,
+            "location_dest_id": location_dest.id,
+            "origin": self.name,
+            "aftersales_return_id": self.id,
+            "company_id": self.company_id.id,
+            "move_ids": [
+                Command.create(
+                    {
+                        "name": line.product_id.display_name,
+                        "product_id": line.product_id.id,
+                        "product_uom": line.product_id.uom_id.id,
+                        "product_uom_qty": quantities[line.id],
+                        "location_id": location.id,
+                        "location_dest_id": location_dest.id,
+                        "picking_type_id": picking_type.id,
+                        "aftersales_return_line_id": line.id,
+                        "company_id": self.company_id.id,
+                    }
+                )
+                for line in lines
+            ],
+        }
+
+    def _create_pickup_picking(self):
+        """Issue the return transport order: the incoming transfer from the customer."""
+        self.ensure_one()
+        picking_type = self._warehouse().in_type_id
+        if not picking_type:
+            raise UserError(self.env._("Configure a warehouse with receipts first."))
+        lines = self.line_ids
+        picking = self.env["stock.picking"].create(
+            self._prepare_picking_vals(
+                picking_type,
+                self.partner_id.property_stock_customer,
+                picking_type.default_location_dest_id,
+                lines,
+                {line.id: line.quantity for line in lines},
+            )
+        )
+        picking.action_confirm()
+        picking.action_assign()
+        for move in picking.move_ids.filtered(lambda m: m.aftersales_return_line_id.lot_id):
+            move.move_line_ids.lot_id = move.aftersales_return_line_id.lot_id
+        return picking
+
+    def _on_stock_in(self):
+        """The stock-in is booked: the return is received and its slip falls due."""
+        now = fields.Datetime.now()
+        for record in self:
+            record._set_state(
+                "received", {"date_received": now, "date_slip_due": record._slip_due(now)}
+            )
+
+    def _slip_due(self, received):
+        self.ensure_one()
+        company = self.company_id
+        calendar = company._aftersales_calendar()
+        tz = pytz.timezone(calendar.tz or self.env.user.tz or "UTC")
+        local_received = pytz.utc.localize(received).astimezone(tz).date()
+        weekdays = {int(day) for day in calendar.attendance_ids.mapped("dayofweek")}
+        holidays = set()
+        for leave in calendar.leave_ids.filtered(lambda leave: not leave.resource_id):
+            day = leave.date_from.date()
+            while day <= leave.date_to.date():
+                holidays.add(day)
+                day = fields.Date.add(day, days=1)
+        local_due = slip_deadline(
+            local_received, weekdays, holidays, company.aftersales_return_slip_hour
+        )
+        return tz.localize(local_due).astimezone(pytz.utc).replace(tzinfo=None)
+
+    def action_send_slip(self):
+        self._check_state(("received", "done"), self.env._("sent a return slip"))
+        for record in self:
+            record.message_post_with_source(
+                "aftersales_service.mail_template_aftersales_return_slip",
+                subtype_xmlid="mail.mt_comment",
+                message_type="comment",
+            )
+        return self.write({"date_slip_sent": fields.Datetime.now()})
+
+    @api.model
+    def _cron_flag_late_slips(self):
+        """One activity per return whose slip was not sent in time."""
+        late = self.search(
+            [
+                ("state", "in", ("received", "done")),
+                ("date_slip_sent", "=", False),
+                ("is_slip_late_flagged", "=", False),
+                ("date_slip_due", "<", fields.Datetime.now()),
+            ]
+        )
+        for record in late:
+            record.activity_schedule(
+                "mail.mail_activity_data_todo",
+                user_id=record.user_id.id or self.env.uid,
+                summary=self.env._("Send the return slip"),
+                note=self.env._(
+                    "The return slip of %(name)s was due by %(due)s.",
+                    name=record.name,
+                    due=record.date_slip_due,
+                ),
+            )
+        late.write({"is_slip_late_flagged": True})
+        return late
+
+    # ------------------------------------------------------------------
+    # Settlement
+    # ------------------------------------------------------------------
+    def action_settle(self):
+        """Ship the replacement, or credit the customer, as the return asks."""
+        self._check_state(("received",), self.env._("settled"))
+        for record in self:
+            if record.desired_outcome == "exchange":
+                record._create_replacement_picking()
+            elif record.desired_outcome == "refund":
+                record.credit_note_id = record._create_credit_note()
+            else:
+                record.credit_note_id = record._create_concession_note()
+        return self._set_state("done")
+
+    def _create_replacement_picking(self):
+        self.ensure_one()
+        warehouse = self._warehouse()
+        picking_type = warehouse.out_type_id
+        lines = self.line_ids.filtered("accepted_qty")
+        if not lines:
+            return self.env["stock.picking"]
+        picking = self.env["stock.picking"].create(
+            self._prepare_picking_vals(
+                picking_type,
+                picking_type.default_location_src_id,
+                self.partner_id.property_stock_customer,
+                lines,
+                {line.id: line.accepted_qty for line in lines},
+            )
+        )
+        picking.action_confirm()
+        return picking
+
+    def _prepare_credit_note_vals(self, invoice_lines):
+        invoices = self.line_ids.sale_line_id.invoice_lines.move_id.filtered(
+            lambda m: m.move_type == "out_invoice" and m.state == "posted"
+        )
+        return {
+            "move_type": "out_refund",
+            "partner_id": self.partner_id.id,
+            "company_id": self.company_id.id,
+            "invoice_origin": self.name,
+            "ref": self.env._("Return %(name)s", name=self.name),
+            "reversed_entry_id": invoices[:1].id,
+            "invoice_line_ids": invoice_lines,
+        }
+
+    def _create_credit_note(self):
+        """Credit note reversing the original invoice lines for the accepted quantities."""
+        self.ensure_one()
+        invoice_lines = []
+        for line in self.line_ids.filtered("accepted_qty"):
+            sale_line = line.sale_line_id
+            invoice_lines.append(
+                Command.create(
+                    {
+                        "product_id": line.product_id.id,
+                        "quantity": line.accepted_qty,
+                        "price_unit": line.price_unit,
+                        "tax_ids": [Command.set(sale_line.tax_id.ids)],
+                        "sale_line_ids": [Command.set(sale_line.ids)],
+                    }
+                )
+            )
+        return self.env["account.move"].create(self._prepare_credit_note_vals(invoice_lines))
+
+    def _create_concession_note(self):
+        self.ensure_one()
+        if self.concession_amount <= 0:
+            raise UserError(
+                self.env._("Enter the price concession granted on %(name)s.", name=self.name)
+            )
+        return self.env["account.move"].create(
+            self._prepare_credit_note_vals(
+                [
+                    Command.create(
+                        {
+                            "name": self.env._(
+                                "Price concession on return %(name)s", name=self.name
+                            ),
+                            "quantity": 1.0,
+                            "price_unit": self.concession_amount,
+                        }
+                    )
+                ]
+            )
+        )
+
+    def action_view_pickings(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("stock.action_picking_tree_all")
+        action["domain"] = [("aftersales_return_id", "=", self.id)]
+        action["context"] = {"create": False}
+        return action
+
+    def _slip_lines(self):
+        """Accepted lines grouped for the return slip."""
+        self.ensure_one()
+        grouped = defaultdict(lambda: [0.0, 0.0])
+        for line in self.line_ids.filtered("accepted_qty"):
+            grouped[line.product_id][0] += line.accepted_qty
+            grouped[line.product_id][1] += line.accepted_amount
+        return [(product, qty, amount) for product, (qty, amount) in grouped.items()]

@@ -1,0 +1,149 @@
+# Copyright 2026 Aftersales contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import psycopg2
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from .aftersales_return_approval_rule import APPROVAL_STEPS
+
+SIGN_CONTEXT_KEY = "aftersales_return_approval_sign"
+PROTECTED_FIELDS = {"state", "user_id", "date_signed", "return_id", "step", "group_id"}
+
+
+class AftersalesReturnApproval(models.Model):
+    _name = "aftersales.return.approval"
+    _description = "Return Approval Step"
+    _order = "return_id, sequence, id"
+
+    return_id = fields.Many2one("aftersales.return", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="return_id.company_id", store=True, index=True)
+    sequence = fields.Integer(default=10)
+    step = fields.Selection(APPROVAL_STEPS, required=True)
+    rule_id = fields.Many2one("aftersales.return.approval.rule", ondelete="set null")
+    group_id = fields.Many2one("res.groups", string="Signing Group", required=True)
+    is_distinct_signer = fields.Boolean(string="Distinct Signer", default=True)
+    state = fields.Selection(
+        [("pending", "Pending"), ("approved", "Approved"), ("refused", "Refused")],
+        string="Decision",
+        default="pending",
+        required=True,
+        readonly=True,
+    )
+    user_id = fields.Many2one("res.users", string="Approver", readonly=True)
+    date_signed = fields.Datetime(string="Signed On", readonly=True)
+    comment = fields.Text()
+    can_sign = fields.Boolean(compute="_compute_can_sign")
+
+    _sql_constraints = [
+        (
+            "return_step_unique",
+            "UNIQUE(return_id, step)",
+            "A return's approval chain holds each step once.",
+        ),
+    ]
+
+    def _compute_can_sign(self):
+        groups = self.env.user.groups_id
+        for approval in self:
+            approval.can_sign = approval.state == "pending" and approval.group_id in groups
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.context.get(SIGN_CONTEXT_KEY):
+            for vals in vals_list:
+                for name in ("state", "user_id", "date_signed"):
+                    vals.pop(name, None)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if PROTECTED_FIELDS & set(vals) and not self.env.context.get(SIGN_CONTEXT_KEY):
+            raise UserError(
+                self.env._("An approval step is signed only with its Approve or Refuse button.")
+            )
+        return super().write(vals)
+
+    def action_approve(self):
+        return self._sign("approved")
+
+    def action_refuse(self):
+        return self._sign("refused")
+
+    def _lock_for_signature(self):
+        """Lock the steps so two approvers signing at once record one signature."""
+        try:
+            self.env.cr.execute(
+                "SELECT id FROM aftersales_return_approval WHERE id IN %s FOR UPDATE NOWAIT",
+                (tuple(self.ids),),
+            )
+        except psycopg2.errors.LockNotAvailable as error:
+            raise UserError(
+                self.env._("Someone else is signing this step right now; try again.")
+            ) from error
+        self.invalidate_recordset(["state", "user_id"])
+
+    def _sign(self, decision):
+        labels = dict(self._fields["step"]._description_selection(self.env))
+        self._lock_for_signature()
+        user = self.env.user
+        for approval in self:
+            chain = approval.return_id
+            step = labels[approval.step]
+            if approval.group_id not in user.groups_id:
+                raise AccessError(
+                    self.env._(
+                        "Only members of '%(group)s' may sign the step '%(step)s' of %(name)s.",
+                        group=approval.group_id.full_name,
+                        step=step,
+                        name=chain.name,
+                    )
+                )
+            if approval.state != "pending":
+                raise UserError(
+                    self.env._(
+                        "The step '%(step)s' of %(name)s was already signed by %(user)s.",
+                        step=step,
+                        name=chain.name,
+                        user=approval.user_id.name,
+                    )
+                )
+            if chain.state not in ("submitted", "under_approval"):
+                raise UserError(
+                    self.env._("%(name)s is not waiting for approval.", name=chain.name)
+                )
+            earlier = chain.approval_ids.filtered(
+                lambda a, approval=approval: (
+                    a.sequence < approval.sequence and a.state != "approved"
+                )
+            )
+            if earlier:
+                raise UserError(
+                    self.env._(
+                        "Sign the step '%(earlier)s' of %(name)s first.",
+                        earlier=labels[earlier[0].step],
+                        name=chain.name,
+                    )
+                )
+            if approval.is_distinct_signer and user in (chain.approval_ids - approval).user_id:
+                raise UserError(
+                    self.env._(
+                        "You already signed another step of %(name)s; "
+                        "the step '%(step)s' needs a different approver.",
+                        name=chain.name,
+                        step=step,
+                    )
+                )
+            if decision == "refused" and not approval.comment:
+                raise UserError(
+                    self.env._(
+                        "Write the reason of the refusal in the comment of the step '%(step)s'; "
+                        "it is sent to the customer.",
+                        step=step,
+                    )
+                )
+            approval.with_context(**{SIGN_CONTEXT_KEY: True}).write(
+                {"state": decision, "user_id": user.id, "date_signed": fields.Datetime.now()}
+            )
+            # the pickup order and the customer mail go out whoever signs last
+            chain.sudo()._on_approval_signed(approval)
+        return True

@@ -1,0 +1,202 @@
+# Copyright 2026 Aftersales contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_compare
+
+NOT_COUNTED_STATES = ("cancelled", "refused")
+FROZEN_FIELDS = {
+    "return_id",
+    "product_id",
+    "lot_id",
+    "sale_line_id",
+    "quantity",
+    "price_unit",
+    "reason_kind",
+}
+LINE_CONTEXT_KEY = "aftersales_return_line_inspection"
+
+
+class AftersalesReturnLine(models.Model):
+    _name = "aftersales.return.line"
+    _description = "Return Line"
+    _order = "return_id, sequence, id"
+    _check_company_auto = True
+
+    return_id = fields.Many2one("aftersales.return", required=True, ondelete="cascade", index=True)
+    sequence = fields.Integer(default=10)
+    company_id = fields.Many2one(related="return_id.company_id", store=True, index=True)
+    currency_id = fields.Many2one(related="return_id.currency_id")
+    commercial_partner_id = fields.Many2one(
+        related="return_id.commercial_partner_id", store=True, index=True
+    )
+    return_state = fields.Selection(related="return_id.state", store=True, index=True)
+    return_date = fields.Date(related="return_id.date_request", store=True, index=True)
+    product_id = fields.Many2one("product.product", required=True, check_company=True, index=True)
+    lot_id = fields.Many2one(
+        "stock.lot",
+        string="Serial Number",
+        check_company=True,
+        domain="[('product_id', '=', product_id)]",
+    )
+    sale_line_id = fields.Many2one(
+        "sale.order.line",
+        string="Sale Order Line",
+        domain="[('product_id', '=', product_id), ('state', '=', 'sale'), "
+        "('order_partner_id.commercial_partner_id', '=', commercial_partner_id)]",
+        help="The original sale the goods come from; its unit price is taken.",
+    )
+    sale_order_id = fields.Many2one(related="sale_line_id.order_id", string="Sale Order")
+    quantity = fields.Float(default=1.0, required=True, digits="Product Unit of Measure")
+    price_unit = fields.Float(digits="Product Price", help="Taken from the original sale line.")
+    price_subtotal = fields.Monetary(string="Amount", compute="_compute_price_subtotal", store=True)
+    reason_kind = fields.Selection(
+        [("unsaleable", "Unsaleable Exchange"), ("quality", "Quality")],
+        required=True,
+        default="unsaleable",
+    )
+    reason = fields.Char(string="Reason Detail")
+    is_refused = fields.Boolean(
+        string="Refused at Inspection",
+        readonly=True,
+        copy=False,
+        help="The goods go back to the customer; the line leaves the stock-in and the amounts.",
+    )
+    accepted_qty = fields.Float(
+        string="Accepted Quantity",
+        compute="_compute_accepted",
+        digits="Product Unit of Measure",
+    )
+    accepted_amount = fields.Monetary(compute="_compute_accepted")
+    move_ids = fields.One2many("stock.move", "aftersales_return_line_id", string="Stock Moves")
+
+    @api.depends("quantity", "price_unit")
+    def _compute_price_subtotal(self):
+        for line in self:
+            line.price_subtotal = line.quantity * line.price_unit
+
+    @api.depends("quantity", "price_unit", "is_refused")
+    def _compute_accepted(self):
+        for line in self:
+            line.accepted_qty = 0.0 if line.is_refused else line.quantity
+            line.accepted_amount = line.accepted_qty * line.price_unit
+
+    @api.constrains("quantity", "product_id", "return_id", "is_refused")
+    def _check_quantity_delivered(self):
+        """Never more than what was delivered to the customer minus what came back."""
+        if any(line.quantity <= 0 for line in self):
+            raise ValidationError(self.env._("A returned quantity must be positive."))
+        lines = self.filtered(lambda line: not line.is_refused)
+        partners = lines.commercial_partner_id
+        products = lines.product_id
+        if not lines:
+            return
+        delivered = defaultdict(float)
+        for partner, product, qty in (
+            self.env["sale.order.line"]
+            .sudo()
+            ._read_group(
+                [
+                    ("order_partner_id.commercial_partner_id", "in", partners.ids),
+                    ("product_id", "in", products.ids),
+                    ("state", "=", "sale"),
+                ],
+                ["order_partner_id", "product_id"],
+                ["qty_delivered:sum"],
+            )
+        ):
+            delivered[partner.commercial_partner_id.id, product.id] += qty
+        returned = defaultdict(float)
+        for partner, product, qty in self.sudo()._read_group(
+            [
+                ("commercial_partner_id", "in", partners.ids),
+                ("product_id", "in", products.ids),
+                ("return_state", "not in", NOT_COUNTED_STATES),
+                ("is_refused", "=", False),
+            ],
+            ["commercial_partner_id", "product_id"],
+            ["quantity:sum"],
+        ):
+            returned[partner.id, product.id] += qty
+        for line in lines:
+            key = (line.commercial_partner_id.id, line.product_id.id)
+            rounding = line.product_id.uom_id.rounding
+            if float_compare(returned[key], delivered[key], precision_rounding=rounding) > 0:
+                raise ValidationError(
+                    self.env._(
+                        "%(customer)s received %(delivered)s of %(product)s and already "
+                        "returns %(returned)s: a return cannot exceed what was delivered.",
+                        customer=line.commercial_partner_id.display_name,
+                        delivered=delivered[key],
+                        product=line.product_id.display_name,
+                        returned=returned[key],
+                    )
+                )
+
+    @api.onchange("product_id")
+    def _onchange_product_id(self):
+        for line in self.filtered("product_id"):
+            if line.sale_line_id.product_id != line.product_id:
+                line.sale_line_id = (
+                    self.env["sale.order.line"]
+                    .sudo()
+                    .search(
+                        [
+                            ("product_id", "=", line.product_id.id),
+                            ("state", "=", "sale"),
+                            (
+                                "order_partner_id.commercial_partner_id",
+                                "=",
+                                line.commercial_partner_id.id,
+                            ),
+                        ],
+                        order="id desc",
+                        limit=1,
+                    )
+                )
+
+    @api.onchange("sale_line_id")
+    def _onchange_sale_line_id(self):
+        for line in self.filtered("sale_line_id"):
+            line.price_unit = line.sale_line_id.sudo().price_reduce_taxexcl
+
+    def _check_return_is_draft(self):
+        frozen = self.filtered(lambda line: line.return_id.state != "draft")
+        if frozen:
+            raise UserError(
+                self.env._(
+                    "The products of return %(name)s are frozen once it is submitted.",
+                    name=frozen[0].return_id.name,
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        sale_lines = (
+            self.env["sale.order.line"]
+            .sudo()
+            .browse([vals["sale_line_id"] for vals in vals_list if vals.get("sale_line_id")])
+        )
+        prices = {line.id: line.price_reduce_taxexcl for line in sale_lines}
+        for vals in vals_list:
+            if vals.get("sale_line_id") and "price_unit" not in vals:
+                vals["price_unit"] = prices[vals["sale_line_id"]]
+            if not self.env.context.get(LINE_CONTEXT_KEY):
+                vals.pop("is_refused", None)
+        lines = super().create(vals_list)
+        lines._check_return_is_draft()
+        return lines
+
+    def write(self, vals):
+        if not self.env.context.get(LINE_CONTEXT_KEY):
+            if "is_refused" in vals:
+                raise UserError(self.env._("Only the QC inspection refuses a return line."))
+            if FROZEN_FIELDS & set(vals):
+                self._check_return_is_draft()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_submitted(self):
+        self._check_return_is_draft()

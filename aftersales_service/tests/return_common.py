@@ -1,0 +1,115 @@
+# Copyright 2026 Aftersales contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
+
+from odoo.addons.base.tests.common import new_test_user
+
+from .common import AftersalesCommon
+
+
+class AftersalesReturnCommon(AftersalesCommon):
+    """A customer who bought and received goods, and one signer per approval step."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        company = cls.env.company
+        if not company.chart_template:
+            cls.env["account.chart.template"].try_loading(
+                "generic_coa", company=company, install_demo=False
+            )
+        company.write(
+            {
+                "aftersales_return_ratio_allowed": 5.0,
+                "aftersales_return_days_allowed": 180,
+                "aftersales_return_ratio_window_days": 365,
+                "aftersales_return_slip_hour": 12.0,
+            }
+        )
+        cls.reviewer = new_test_user(
+            cls.env, login="as_reviewer", groups="aftersales_service.group_aftersales_manager"
+        )
+        cls.accountant = new_test_user(
+            cls.env,
+            login="as_accountant",
+            groups="aftersales_service.group_aftersales_user,account.group_account_invoice",
+        )
+        cls.sales_head = new_test_user(
+            cls.env,
+            login="as_sales_head",
+            groups="aftersales_service.group_aftersales_return_approver",
+        )
+        cls.leader = new_test_user(
+            cls.env, login="as_leader", groups="aftersales_service.group_aftersales_return_approver"
+        )
+        cls.qc_user = new_test_user(
+            cls.env, login="as_qc", groups="aftersales_service.group_aftersales_qc_inspector"
+        )
+        company.write(
+            {
+                "aftersales_return_sales_head_id": cls.sales_head.id,
+                "aftersales_return_accountant_id": cls.accountant.id,
+            }
+        )
+        cls.signers = {
+            "aftersales": cls.reviewer,
+            "finance": cls.accountant,
+            "sales_head": cls.sales_head,
+            "leader": cls.leader,
+        }
+        cls.goods = cls.env["product.product"].create(
+            {"name": "Dehumidifier DH-20", "type": "consu", "list_price": 100.0}
+        )
+        cls.sale_order = cls.env["sale.order"].create(
+            {
+                "partner_id": cls.customer.id,
+                "order_line": [
+                    Command.create(
+                        {"product_id": cls.goods.id, "product_uom_qty": 100, "price_unit": 100.0}
+                    )
+                ],
+            }
+        )
+        cls.sale_order.action_confirm()
+        cls.sale_order.picking_ids.button_validate()
+        cls.sale_line = cls.sale_order.order_line
+
+    @classmethod
+    def _new_return(cls, quantity=2.0, reason_kind="unsaleable", outcome="exchange", **vals):
+        return (
+            cls.env["aftersales.return"]
+            .with_user(cls.agent)
+            .create(
+                {
+                    "partner_id": cls.customer.id,
+                    "desired_outcome": outcome,
+                    "line_ids": [
+                        Command.create(
+                            {
+                                "product_id": cls.goods.id,
+                                "sale_line_id": cls.sale_line.id,
+                                "quantity": quantity,
+                                "reason_kind": reason_kind,
+                                "reason": "Slow-moving stock",
+                            }
+                        )
+                    ],
+                    **vals,
+                }
+            )
+            .sudo()
+        )
+
+    def _sign_chain(self, record, refuse_step=None, comment="Checked"):
+        for approval in record.approval_ids.sorted("sequence"):
+            signer = self.signers[approval.step]
+            step = approval.with_user(signer)
+            step.comment = comment
+            if approval.step == refuse_step:
+                step.action_refuse()
+                return
+            step.action_approve()
+
+    def _collect(self, record):
+        record.pickup_picking_id.aftersales_driver_name = "Wang Lei"
+        record.action_collect()
