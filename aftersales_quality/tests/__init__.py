@@ -2,3 +2,4 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import test_complaint
 from . import test_return_qc
+from . import test_query_counts
