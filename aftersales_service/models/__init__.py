@@ -10,3 +10,14 @@ from . import aftersales_return_line
 from . import res_partner
 from . import stock_move
 from . import stock_picking
+from . import aftersales_warranty_policy
+from . import aftersales_warranty_policy_line
+from . import aftersales_warranty
+from . import aftersales_warranty_line
+from . import aftersales_warranty_extension
+from . import aftersales_contract
+from . import product_category
+from . import product_template
+from . import product_pricelist
+from . import sale_order
+from . import stock_lot

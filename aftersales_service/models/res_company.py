@@ -18,6 +18,12 @@ class ResCompany(models.Model):
         help="The same fault on the same unit within this many days after a repair is "
         "re-done free of charge.",
     )
+    aftersales_contract_notice_months = fields.Integer(
+        string="Contract Renewal Notice (months)",
+        default=1,
+        help="This many months before a service contract ends, the responsible gets a "
+        "renewal activity and the customer a renewal e-mail.",
+    )
 
     aftersales_return_ratio_allowed = fields.Float(
         string="Allowed Return Ratio (%)",

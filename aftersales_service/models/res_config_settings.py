@@ -30,3 +30,6 @@ class ResConfigSettings(models.TransientModel):
     aftersales_return_accountant_id = fields.Many2one(
         related="company_id.aftersales_return_accountant_id", readonly=False
     )
+    aftersales_contract_notice_months = fields.Integer(
+        related="company_id.aftersales_contract_notice_months", readonly=False
+    )

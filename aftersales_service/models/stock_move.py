@@ -9,3 +9,9 @@ class StockMove(models.Model):
     aftersales_return_line_id = fields.Many2one(
         "aftersales.return.line", string="Return Line", index="btree_not_null", copy=False
     )
+
+    def _action_done(self, cancel_backorder=False):
+        moves = super()._action_done(cancel_backorder=cancel_backorder)
+        # delivery staff need no after-sales rights for the warranty to start
+        self.env["aftersales.warranty"].sudo()._create_from_moves(moves)
+        return moves

@@ -2,3 +2,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import test_request_flow
 from . import test_return
+from . import test_warranty
+from . import test_contract

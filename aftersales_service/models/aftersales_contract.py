@@ -1,0 +1,252 @@
+# Copyright 2026 Aftersales contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..rules.warranty import add_months
+
+STATE_CONTEXT_KEY = "aftersales_contract_state_change"
+
+
+class AftersalesContract(models.Model):
+    _name = "aftersales.contract"
+    _description = "Service Contract"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_end desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(
+        string="Reference", required=True, copy=False, readonly=True, default="New", index="trigram"
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    partner_id = fields.Many2one(
+        "res.partner", string="Customer", required=True, index=True, tracking=True
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Responsible",
+        default=lambda self: self.env.user,
+        tracking=True,
+        help="Receives the renewal activity before the contract ends.",
+    )
+    date_start = fields.Date(string="Start", required=True, default=fields.Date.context_today)
+    date_end = fields.Date(string="End", required=True, tracking=True)
+    lot_ids = fields.Many2many(
+        "stock.lot",
+        string="Covered Serials",
+        check_company=True,
+        domain="[('product_id.is_storable', '=', True)]",
+    )
+    product_ids = fields.Many2many(
+        "product.product",
+        string="Covered Products",
+        check_company=True,
+        help="Every unit of these products the customer owns is covered.",
+    )
+    includes_labour = fields.Boolean(string="Labour Included", default=True)
+    includes_parts = fields.Boolean(string="Parts Included")
+    visits_per_year = fields.Integer(
+        string="Visits per Year", help="Preventive maintenance visits included each year."
+    )
+    price = fields.Monetary(tracking=True)
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("active", "Running"),
+            ("expired", "Expired"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        index=True,
+        tracking=True,
+    )
+    date_renewal_notice = fields.Date(
+        string="Renewal Notice Sent",
+        readonly=True,
+        copy=False,
+        help="Day the renewal reminder went out; it goes out once per contract.",
+    )
+    terms = fields.Html()
+
+    _sql_constraints = [
+        ("dates_order", "CHECK(date_end >= date_start)", "A contract cannot end before it starts."),
+        ("visits_positive", "CHECK(visits_per_year >= 0)", "Visits per year cannot be negative."),
+    ]
+
+    @api.constrains("lot_ids", "product_ids")
+    def _check_scope(self):
+        for contract in self:
+            if not contract.lot_ids and not contract.product_ids:
+                raise ValidationError(
+                    self.env._(
+                        "Contract %(name)s must cover at least one serial or one product.",
+                        name=contract.name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if not self.env.context.get(STATE_CONTEXT_KEY):
+                vals.pop("state", None)
+            if vals.get("name", "New") == "New":
+                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
+                vals["name"] = (
+                    self.env["ir.sequence"]
+                    .with_company(company)
+                    .next_by_code("aftersales.contract")
+                    or "New"
+                )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if any(k in vals for k in ("state", "date_renewal_notice")) and not self.env.context.get(
+            STATE_CONTEXT_KEY
+        ):
+            raise UserError(
+                self.env._(
+                    "The state of a service contract changes only through its buttons "
+                    "(Activate, Cancel) or when it expires."
+                )
+            )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_draft(self):
+        for contract in self:
+            if contract.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "Service contract %(name)s has been running and cannot be deleted; "
+                        "cancel it instead.",
+                        name=contract.name,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # State changes
+    # ------------------------------------------------------------------
+    def _set_state(self, vals):
+        return self.with_context(**{STATE_CONTEXT_KEY: True}).write(vals)
+
+    def _check_states(self, allowed, target_label):
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        wrong = self.filtered(lambda c: c.state not in allowed)
+        if wrong:
+            raise UserError(
+                self.env._(
+                    "Contract %(name)s is '%(state)s' and cannot be %(target)s.",
+                    name=wrong[0].name,
+                    state=labels[wrong[0].state],
+                    target=target_label,
+                )
+            )
+
+    def action_activate(self):
+        self._check_states(("draft",), self.env._("activated"))
+        today = fields.Date.context_today(self)
+        self._set_state({"state": "active"})
+        self.filtered(lambda c: c.date_end < today)._set_state({"state": "expired"})
+        return True
+
+    def action_cancel(self):
+        if not self.env.user.has_group("aftersales_service.group_aftersales_manager"):
+            raise UserError(self.env._("Only an after-sales manager may cancel a contract."))
+        self._check_states(("draft", "active"), self.env._("cancelled"))
+        self._set_state({"state": "cancelled"})
+        return True
+
+    def action_reset_draft(self):
+        if not self.env.user.has_group("aftersales_service.group_aftersales_manager"):
+            raise UserError(
+                self.env._("Only an after-sales manager may reset a contract to draft.")
+            )
+        self._check_states(("cancelled",), self.env._("reset to draft"))
+        self._set_state({"state": "draft", "date_renewal_notice": False})
+        return True
+
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
+    @api.model
+    def _find_for(self, partner, product, lot=None, date=None):
+        """The running contract covering ``lot`` (or ``product``) of ``partner`` on ``date``."""
+        date = fields.Date.to_date(date) or fields.Date.context_today(self)
+        if product and product._name == "product.template":
+            product = product.product_variant_ids
+        scope = []
+        if lot:
+            scope.append(("lot_ids", "in", lot.ids))
+        if product:
+            scope.append(("product_ids", "in", product.ids))
+        if not scope:
+            return self.browse()
+        domain = [
+            ("state", "=", "active"),
+            ("date_start", "<=", date),
+            ("date_end", ">=", date),
+        ]
+        if partner:
+            domain.append(("partner_id", "child_of", partner.commercial_partner_id.id))
+        domain += ["|"] * (len(scope) - 1) + scope
+        contract = self.sudo().search(domain, order="date_end desc, id desc", limit=1)
+        return contract.with_env(self.env)
+
+    @api.model
+    def _cron_renewal_notice(self):
+        """Daily: a renewal activity and an e-mail for contracts ending within the notice.
+
+        Idempotent: the notice date is stamped on the contract and such contracts are skipped.
+        """
+        today = fields.Date.context_today(self)
+        contracts = self.browse()
+        for company in self.env["res.company"].search([]):
+            limit = add_months(today, company.aftersales_contract_notice_months)
+            contracts |= self.search(
+                [
+                    ("company_id", "=", company.id),
+                    ("state", "=", "active"),
+                    ("date_renewal_notice", "=", False),
+                    ("date_end", ">=", today),
+                    ("date_end", "<=", limit),
+                ]
+            )
+        if not contracts:
+            return contracts
+        contracts._set_state({"date_renewal_notice": today})
+        template = self.env.ref(
+            "aftersales_service.mail_template_contract_renewal", raise_if_not_found=False
+        )
+        for contract in contracts:
+            contract.activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=contract.date_end,
+                summary=self.env._("Renew contract %(name)s", name=contract.name),
+                note=self.env._(
+                    "Contract %(name)s of %(customer)s ends on %(date)s: propose the renewal "
+                    "and plan the renewal visit.",
+                    name=contract.name,
+                    customer=contract.partner_id.display_name,
+                    date=fields.Date.to_string(contract.date_end),
+                ),
+                user_id=(contract.user_id or self.env.user).id,
+            )
+        if template:
+            contracts.message_post_with_source(
+                template, subtype_xmlid="mail.mt_comment", message_type="comment"
+            )
+        return contracts
+
+    @api.model
+    def _cron_expire(self):
+        """Daily: running contracts past their end date become expired."""
+        today = fields.Date.context_today(self)
+        contracts = self.search([("state", "=", "active"), ("date_end", "<", today)])
+        contracts._set_state({"state": "expired"})
+        return contracts
