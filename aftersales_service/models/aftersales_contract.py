@@ -193,7 +193,10 @@ class AftersalesContract(models.Model):
             ("date_end", ">=", date),
         ]
         if partner:
-            domain.append(("partner_id", "child_of", partner.commercial_partner_id.id))
+            # same company group, as one sub-select (no search of the partner's children first)
+            domain.append(
+                ("partner_id.commercial_partner_id", "=", partner.commercial_partner_id.id)
+            )
         domain += ["|"] * (len(scope) - 1) + scope
         contract = self.sudo().search(domain, order="date_end desc, id desc", limit=1)
         return contract.with_env(self.env)

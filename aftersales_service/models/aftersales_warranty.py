@@ -515,7 +515,22 @@ class AftersalesWarranty(models.Model):
             domain.append(("product_id", "=", product.id))
             if partner:
                 domain.append(("partner_id", "=", partner.id))
-        candidates = Warranty.search(domain)
+        # one query for the warranties with the columns read below, one for their components
+        candidates = Warranty.search_fetch(
+            domain, ["state", "date_start", "date_end", "void_reason", "partner_id"]
+        )
+        component_ends = {warranty_id: {} for warranty_id in candidates.ids}
+        if candidates:
+            for line in (
+                self.env["aftersales.warranty.line"]
+                .sudo()
+                .search_fetch(
+                    [("warranty_id", "in", candidates.ids), ("date_end", "!=", False)],
+                    ["warranty_id", "component", "date_end"],
+                    order="id",
+                )
+            ):
+                component_ends[line.warranty_id.id][line.component] = line.date_end
         answers = [
             (
                 warranty.id,
@@ -524,9 +539,7 @@ class AftersalesWarranty(models.Model):
                     state=warranty.state,
                     date_start=warranty.date_start,
                     base_end=warranty.date_end,
-                    component_ends={
-                        line.component: line.date_end for line in warranty.line_ids if line.date_end
-                    },
+                    component_ends=component_ends[warranty.id],
                     component=component,
                     void_reason=warranty.void_reason,
                 ),

@@ -4,3 +4,4 @@ from . import test_request_flow
 from . import test_return
 from . import test_warranty
 from . import test_contract
+from . import test_query_counts
