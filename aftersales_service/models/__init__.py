@@ -10,6 +10,10 @@ from . import aftersales_return_line
 from . import res_partner
 from . import stock_move
 from . import stock_picking
+from . import aftersales_sla_policy
+from . import aftersales_technician_certification
+from . import hr_employee
+from . import aftersales_work_log
 from . import aftersales_warranty_policy
 from . import aftersales_warranty_policy_line
 from . import aftersales_warranty

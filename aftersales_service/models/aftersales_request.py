@@ -1,8 +1,12 @@
 # Copyright 2026 Aftersales contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import html2plaintext, plaintext2html
 
+from ..rules import sla as sla_rules
 from ..rules.request_flow import transition_error
 
 STATE_CONTEXT_KEY = "aftersales_request_state_change"
@@ -11,7 +15,7 @@ STATE_CONTEXT_KEY = "aftersales_request_state_change"
 class AftersalesRequest(models.Model):
     _name = "aftersales.request"
     _description = "Service Request"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "priority desc, date_request desc, id desc"
     _check_company_auto = True
 
@@ -103,18 +107,349 @@ class AftersalesRequest(models.Model):
     )
     color = fields.Integer()
 
+    # Intake
+    contact_id = fields.Many2one(
+        "res.partner",
+        domain="[('commercial_partner_id', '=', commercial_partner_id)]",
+        help="The person who called or wrote, when it is not the customer itself.",
+    )
+    commercial_partner_id = fields.Many2one(
+        related="partner_id.commercial_partner_id",
+        store=True,
+        index=True,
+        string="Customer Company",
+    )
+    address_id = fields.Many2one(
+        "res.partner",
+        string="Service Address",
+        domain="[('commercial_partner_id', '=', commercial_partner_id)]",
+        help="Where the unit stands. Empty: the customer's address.",
+    )
+    zone = fields.Selection(
+        [("city", "City"), ("suburb", "Suburb"), ("system", "System Customer")],
+        compute="_compute_zone",
+        store=True,
+        readonly=False,
+        tracking=True,
+        help="Decides the on-site arrival promise. Taken from the customer (system customers) "
+        "or the service address (same city as the company: city; otherwise suburb); "
+        "can be set by hand.",
+    )
+    date_purchase = fields.Date(string="Purchase Date")
+    date_fault = fields.Datetime(string="Fault Since")
+    complexity = fields.Selection(
+        [("simple", "Simple (remote help)"), ("complex", "Complex (on-site or workshop)")],
+        tracking=True,
+        help="The dispatcher's first technical assessment.",
+    )
+
+    # SLA: promises and the moments they were kept
+    sla_policy_id = fields.Many2one(
+        "aftersales.sla.policy", string="SLA Policy", compute="_compute_deadlines", store=True
+    )
+    deadline_response = fields.Datetime(
+        string="First Answer Due", compute="_compute_deadlines", store=True
+    )
+    deadline_appointment = fields.Datetime(
+        string="Appointment Due", compute="_compute_deadlines", store=True
+    )
+    deadline_arrival = fields.Datetime(
+        string="Arrival Due",
+        compute="_compute_deadlines",
+        store=True,
+        help="On-site arrival, or start of remote help for simple problems.",
+    )
+    deadline_resolution = fields.Datetime(
+        string="Resolution Due", compute="_compute_deadlines", store=True
+    )
+    date_responded = fields.Datetime(string="Answered On", copy=False, tracking=True)
+    date_appointed = fields.Datetime(
+        string="Appointment Fixed On",
+        copy=False,
+        readonly=True,
+        help="When the appointment was agreed with the customer.",
+    )
+    date_appointment = fields.Datetime(string="Appointment", copy=False, tracking=True)
+    date_appointment_end = fields.Datetime(string="Appointment End", copy=False)
+    date_arrived = fields.Datetime(
+        string="Arrived On",
+        copy=False,
+        tracking=True,
+        help="Technician on site, or remote help started.",
+    )
+    sla_state = fields.Selection(
+        [("on_track", "On Track"), ("at_risk", "At Risk"), ("breached", "Breached")],
+        string="SLA",
+        compute="_compute_sla_state",
+        store=True,
+        index=True,
+    )
+    is_sla_breached = fields.Boolean(
+        string="SLA Breached", compute="_compute_sla_state", store=True, index=True
+    )
+    date_sla_alert = fields.Datetime(string="SLA Alert Sent On", copy=False, readonly=True)
+
+    # Dispatch and follow-up
+    is_carried_over = fields.Boolean(
+        string="Carried Over",
+        copy=False,
+        readonly=True,
+        help="Not finished on its day: to be dispatched first the next day.",
+    )
+    date_escalated = fields.Datetime(string="Escalated On", copy=False, readonly=True)
+    date_callback = fields.Datetime(
+        string="Callback Logged On",
+        copy=False,
+        readonly=True,
+        help="When the customer was called back after completion.",
+    )
+    # Warranty and contract coverage (from the warranty register)
+    warranty_status = fields.Selection(
+        [
+            ("covered", "In Warranty / Under Contract"),
+            ("not_covered", "Not Covered"),
+            ("void", "Warranty Void"),
+        ],
+        string="Coverage",
+        compute="_compute_warranty_status",
+        store=True,
+        tracking=True,
+        help="Checked against the warranty register and service contracts on the request "
+        "date. Covered by a warranty: work is free (C); by a contract: its terms (B); "
+        "otherwise paid (A).",
+    )
+    warranty_reason = fields.Char(
+        string="Coverage Reason", compute="_compute_warranty_status", store=True
+    )
+    warranty_id = fields.Many2one(
+        "aftersales.warranty", compute="_compute_warranty_status", store=True
+    )
+    contract_id = fields.Many2one(
+        "aftersales.contract",
+        string="Service Contract",
+        compute="_compute_warranty_status",
+        store=True,
+    )
+    warranty_date_end = fields.Date(
+        string="Covered Until", compute="_compute_warranty_status", store=True
+    )
+    coverage_source = fields.Selection(
+        [("warranty", "Warranty"), ("contract", "Service Contract")],
+        compute="_compute_warranty_status",
+        store=True,
+    )
+    work_log_ids = fields.One2many("aftersales.work.log", "request_id", string="Work Logs")
+    work_hours = fields.Float(string="Hours Worked", compute="_compute_work_hours")
+
     @api.model
     def _group_expand_states(self, states, domain):
         return [key for key, _label in self._fields["state"].selection]
+
+    @api.depends("partner_id", "address_id.city", "company_id")
+    def _compute_zone(self):
+        for request in self:
+            commercial = request.partner_id.commercial_partner_id
+            address = request.address_id or request.partner_id
+            if commercial.aftersales_zone:
+                request.zone = commercial.aftersales_zone
+            elif not address.city:
+                request.zone = request.zone or "city"
+            elif (address.city or "").strip().lower() == (
+                request.company_id.city or ""
+            ).strip().lower():
+                request.zone = "city"
+            else:
+                request.zone = "suburb"
+
+    @api.depends("date_request", "request_type", "priority", "zone", "complexity", "channel")
+    def _compute_deadlines(self):
+        policies = self.env["aftersales.sla.policy"].search([])
+        self.sla_policy_id = False
+        for company in self.company_id:
+            requests = self.filtered(lambda r, c=company: r.company_id == c and r.date_request)
+            if not requests:
+                continue
+            intervals = company._aftersales_work_intervals(
+                min(requests.mapped("date_request")), max(requests.mapped("date_request"))
+            )
+            hours_per_day = company._aftersales_calendar().hours_per_day or 8.0
+            for request in requests:
+                targets = policies._aftersales_targets(request)
+                for target, (duration, unit, policy) in targets.items():
+                    if not policy:
+                        request[f"deadline_{target}"] = False
+                        continue
+                    hours = duration * hours_per_day if unit == "working_days" else duration
+                    if unit == "hours":
+                        deadline = sla_rules.wall_deadline(request.date_request, hours)
+                    else:
+                        deadline = sla_rules.working_deadline(
+                            request.date_request, hours, intervals
+                        )
+                    request[f"deadline_{target}"] = deadline
+                used = [policy for _d, _u, policy in targets.values() if policy]
+                if used:
+                    request.sla_policy_id = max(used, key=lambda p: (p.specificity, -p.sequence))
+        for request in self - self.filtered("date_request"):
+            request.update(dict.fromkeys(self._aftersales_deadline_fields(), False))
+
+    @api.model
+    def _aftersales_deadline_fields(self):
+        return [
+            "deadline_response",
+            "deadline_appointment",
+            "deadline_arrival",
+            "deadline_resolution",
+        ]
+
+    def _aftersales_promises(self):
+        """(deadline, moment met) of each promise; completion counts as meeting them all."""
+        self.ensure_one()
+        done = self.date_done
+        return [
+            (self.deadline_response, self.date_responded or done),
+            (self.deadline_appointment, self.date_appointed or done),
+            (self.deadline_arrival, self.date_arrived or done),
+            (self.deadline_resolution, done),
+        ]
+
+    @api.depends(
+        "deadline_response",
+        "deadline_appointment",
+        "deadline_arrival",
+        "deadline_resolution",
+        "date_responded",
+        "date_appointed",
+        "date_arrived",
+        "date_done",
+        "state",
+    )
+    def _compute_sla_state(self):
+        now = fields.Datetime.now()
+        for request in self:
+            if request.state == "cancelled" or not request.date_request:
+                request.sla_state = "on_track"
+                request.is_sla_breached = False
+                continue
+            ratio = request.company_id.aftersales_sla_risk_ratio or 0.8
+            states = [
+                sla_rules.sla_state(request.date_request, deadline, now, met, ratio)
+                for deadline, met in request._aftersales_promises()
+            ]
+            request.sla_state = sla_rules.worst_state(states)
+            request.is_sla_breached = sla_rules.BREACHED in states
+
+    def _compute_work_hours(self):
+        groups = self.env["aftersales.work.log"]._read_group(
+            [("request_id", "in", self.ids)], ["request_id"], ["hours:sum"]
+        )
+        hours = {request.id: total for request, total in groups}
+        for request in self:
+            request.work_hours = hours.get(request.id, 0.0)
+
+    @api.depends("product_id", "lot_id", "partner_id", "date_request")
+    def _compute_warranty_status(self):
+        empty = {
+            "warranty_status": False,
+            "warranty_reason": False,
+            "warranty_id": False,
+            "contract_id": False,
+            "warranty_date_end": False,
+            "coverage_source": False,
+        }
+        Warranty = self.env["aftersales.warranty"]
+        for request in self:
+            if not (request.product_id or request.lot_id):
+                request.update(empty)
+                continue
+            coverage = Warranty._get_coverage(
+                request.product_id,
+                lot=request.lot_id,
+                date=request.date_request,
+                partner=request.partner_id,
+            )
+            request.update(
+                {
+                    "warranty_status": coverage["status"],
+                    "warranty_reason": coverage["reason"],
+                    "warranty_id": coverage["warranty"].id,
+                    "contract_id": coverage["contract"].id,
+                    "warranty_date_end": coverage["date_end"],
+                    "coverage_source": coverage.get("source") or False,
+                }
+            )
+
+    def action_check_warranty(self):
+        """Check the coverage again, e.g. after the warranty register changed."""
+        fnames = [
+            "warranty_status",
+            "warranty_reason",
+            "warranty_id",
+            "contract_id",
+            "warranty_date_end",
+            "coverage_source",
+        ]
+        for fname in fnames:
+            self.env.add_to_compute(self._fields[fname], self)
+        self.flush_recordset(fnames)
+        return True
+
+    def _aftersales_work_category(self):
+        """Service category (A/B/C) the hours on this request are booked to by default."""
+        self.ensure_one()
+        if self.warranty_status == "covered":
+            return "B" if self.coverage_source == "contract" else "C"
+        return "A"
+
+    def _compute_access_url(self):
+        for request in self:
+            request.access_url = f"/my/requests/{request.id}"
 
     @api.onchange("lot_id")
     def _onchange_lot_id(self):
         for request in self.filtered("lot_id"):
             request.product_id = request.lot_id.product_id
 
+    def _check_technician_assignment(self, vals):
+        """Refuse, before anything is written, a technician not certified for the product."""
+        if "technician_id" not in vals and "product_id" not in vals:
+            return
+        Employee, Product = self.env["hr.employee"], self.env["product.product"]
+        for request in self or [self.browse()]:
+            technician = (
+                Employee.browse(vals["technician_id"])
+                if "technician_id" in vals
+                else request.technician_id
+            )
+            product = (
+                Product.browse(vals["product_id"]) if "product_id" in vals else request.product_id
+            )
+            error = technician and technician._aftersales_certification_error(product)
+            if error:
+                raise UserError(error)
+
+    @api.constrains("date_appointment", "date_appointment_end")
+    def _check_appointment_dates(self):
+        for request in self:
+            if (
+                request.date_appointment
+                and request.date_appointment_end
+                and request.date_appointment_end < request.date_appointment
+            ):
+                raise UserError(
+                    self.env._(
+                        "The appointment of %(name)s cannot end before it starts.",
+                        name=request.name,
+                    )
+                )
+
     @api.model_create_multi
     def create(self, vals_list):
+        now = fields.Datetime.now()
         for vals in vals_list:
+            self.browse()._check_technician_assignment(vals)
+            if vals.get("date_appointment") and not vals.get("date_appointed"):
+                vals["date_appointed"] = now
             if not self.env.context.get(STATE_CONTEXT_KEY):
                 vals.pop("state", None)
             if vals.get("name", "New") == "New":
@@ -123,9 +458,64 @@ class AftersalesRequest(models.Model):
                     self.env["ir.sequence"].with_company(company).next_by_code("aftersales.request")
                     or "New"
                 )
-        return super().create(vals_list)
+        requests = super().create(vals_list)
+        requests._aftersales_send_acknowledgment()
+        return requests
+
+    def _aftersales_send_acknowledgment(self):
+        template = self.env.ref(
+            "aftersales_service.mail_template_request_acknowledgment", raise_if_not_found=False
+        )
+        if not template:
+            return
+        for request in self.filtered(lambda r: r.partner_id.email):
+            request.with_context(mail_notify_author=True).message_post_with_source(
+                template,
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=request.partner_id.ids,
+            )
+
+    @api.model
+    def _aftersales_portal_lots(self, partner):
+        """Serial numbers delivered to the customer's company, offered on the portal form."""
+        lines = self.env["stock.move.line"].search(
+            [
+                ("lot_id", "!=", False),
+                ("state", "=", "done"),
+                ("location_dest_id.usage", "=", "customer"),
+                ("picking_partner_id", "child_of", partner.commercial_partner_id.id),
+            ],
+            limit=500,
+        )
+        warranties = self.env["aftersales.warranty"].search(
+            [("partner_id", "child_of", partner.commercial_partner_id.id), ("lot_id", "!=", False)]
+        )
+        return lines.lot_id | warranties.lot_id
+
+    @api.model
+    def message_new(self, msg_dict, custom_values=None):
+        """A customer's e-mail to the service alias opens a request."""
+        partner = self.env["res.partner"].browse(msg_dict.get("author_id"))
+        if not partner and msg_dict.get("email_from"):
+            partner = self.env["res.partner"].find_or_create(msg_dict["email_from"])
+        body = msg_dict.get("body") or ""
+        subject = msg_dict.get("subject") or ""
+        values = {
+            "name": "New",
+            "partner_id": partner.commercial_partner_id.id or partner.id,
+            "contact_id": partner.id if partner.parent_id else False,
+            "channel": "email",
+            "description": plaintext2html(subject) + (body if html2plaintext(body) else ""),
+            **(custom_values or {}),
+        }
+        return super().message_new(msg_dict, custom_values=values)
 
     def write(self, vals):
+        self._check_technician_assignment(vals)
+        if vals.get("date_appointment") and "date_appointed" not in vals:
+            unfixed = self.filtered(lambda r: not r.date_appointed)
+            if unfixed:
+                super(AftersalesRequest, unfixed).write({"date_appointed": fields.Datetime.now()})
         if "state" in vals and not self.env.context.get(STATE_CONTEXT_KEY):
             raise UserError(
                 self.env._(
@@ -181,7 +571,11 @@ class AftersalesRequest(models.Model):
         return True
 
     def action_assess(self):
-        return self._move_to("assessed")
+        now = fields.Datetime.now()
+        unanswered = self.filtered(lambda r: not r.date_responded)
+        result = self._move_to("assessed")
+        unanswered.date_responded = now
+        return result
 
     def action_schedule(self):
         missing = self.filtered(lambda r: not r.technician_id)
@@ -195,19 +589,164 @@ class AftersalesRequest(models.Model):
         return self._move_to("scheduled")
 
     def action_start(self):
-        return self._move_to("in_progress")
+        now = fields.Datetime.now()
+        not_arrived = self.filtered(lambda r: not r.date_arrived)
+        result = self._move_to("in_progress")
+        not_arrived.date_arrived = now
+        return result
 
     def action_wait_parts(self):
         return self._move_to("waiting_parts")
 
     def action_done(self):
-        return self._move_to("done", {"date_done": fields.Datetime.now()})
+        result = self._move_to(
+            "done", {"date_done": fields.Datetime.now(), "is_carried_over": False}
+        )
+        self._aftersales_schedule_follow_up()
+        return result
 
     def action_close(self):
+        missing = self.filtered(lambda r: not r.date_callback)
+        if missing:
+            raise UserError(
+                self.env._(
+                    "Call the customer back and log the callback on %(names)s before closing.",
+                    names=", ".join(missing.mapped("name")),
+                )
+            )
         return self._move_to("closed")
 
     def action_cancel(self):
         return self._move_to("cancelled")
 
     def action_reset(self):
-        return self._move_to("new", {"date_done": False})
+        return self._move_to("new", {"date_done": False, "date_callback": False})
+
+    # ------------------------------------------------------------------
+    # Follow-up, escalation, dispatch
+    # ------------------------------------------------------------------
+    def _aftersales_schedule_follow_up(self):
+        callback_type = self.env.ref("aftersales_service.mail_activity_type_callback")
+        revisit_type = self.env.ref("aftersales_service.mail_activity_type_revisit")
+        activities = []
+        for request in self:
+            company = request.company_id
+            done = request.date_done or fields.Datetime.now()
+            user = request.user_id or self.env.user
+            base = {
+                "res_model_id": self.env["ir.model"]._get_id(self._name),
+                "res_id": request.id,
+                "user_id": user.id,
+            }
+            callback_at = done + timedelta(hours=company.aftersales_callback_hours)
+            activities.append(
+                dict(
+                    base,
+                    activity_type_id=callback_type.id,
+                    date_deadline=callback_at.date(),
+                    summary=self.env._("Call the customer back"),
+                )
+            )
+            for days in company._aftersales_revisit_days():
+                activities.append(
+                    dict(
+                        base,
+                        activity_type_id=revisit_type.id,
+                        date_deadline=(done + timedelta(days=days)).date(),
+                        summary=self.env._(
+                            "Follow-up visit, %(days)s days after completion", days=days
+                        ),
+                    )
+                )
+        # Subscribe the owners first: several activities for one user on one record in a
+        # single create would subscribe that user several times at once.
+        for request in self:
+            user = request.user_id or self.env.user
+            request.message_subscribe(partner_ids=user.partner_id.ids)
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(activities)
+
+    def action_log_callback(self):
+        not_done = self.filtered(lambda r: r.state not in ("done", "closed"))
+        if not_done:
+            raise UserError(
+                self.env._(
+                    "%(names)s is not completed yet; the callback follows completion.",
+                    names=", ".join(not_done.mapped("name")),
+                )
+            )
+        self.write({"date_callback": fields.Datetime.now()})
+        callback_type = self.env.ref("aftersales_service.mail_activity_type_callback")
+        self.activity_ids.filtered(lambda a: a.activity_type_id == callback_type).action_feedback(
+            feedback=self.env._("Callback done.")
+        )
+        return True
+
+    def action_escalate(self):
+        director = self.company_id[:1].aftersales_director_id
+        if not director:
+            raise UserError(
+                self.env._(
+                    "No service director is set in the After-Sales settings; "
+                    "ask your manager to set one."
+                )
+            )
+        for request in self:
+            request.activity_schedule(
+                "mail.mail_activity_data_todo",
+                user_id=request.company_id.aftersales_director_id.id or director.id,
+                summary=self.env._(
+                    "Escalated: %(name)s cannot be finished on time", name=request.name
+                ),
+                note=self.env._("Escalated by %(user)s.", user=self.env.user.name),
+            )
+        self.write({"date_escalated": fields.Datetime.now()})
+        return True
+
+    def action_suggest_technician(self):
+        self.ensure_one()
+        wizard = self.env["aftersales.dispatch.wizard"].create({"request_id": self.id})
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Suggest a Technician"),
+            "res_model": "aftersales.dispatch.wizard",
+            "res_id": wizard.id,
+            "view_mode": "form",
+            "target": "new",
+        }
+
+    # ------------------------------------------------------------------
+    # Crons
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_check_sla(self):
+        """Refresh the SLA state of open requests; warn the dispatcher once per at-risk request."""
+        requests = self.search([("state", "not in", ("done", "closed", "cancelled"))])
+        fnames = ["sla_state", "is_sla_breached"]
+        for fname in fnames:
+            self.env.add_to_compute(self._fields[fname], requests)
+        requests.flush_recordset(fnames)
+        risky = requests.filtered(lambda r: r.sla_state == "at_risk" and not r.date_sla_alert)
+        for request in risky:
+            user = request.company_id.aftersales_dispatcher_id or request.user_id
+            request.activity_schedule(
+                "aftersales_service.mail_activity_type_sla_risk",
+                user_id=user.id or self.env.user.id,
+                summary=self.env._("SLA at risk"),
+            )
+        risky.write({"date_sla_alert": fields.Datetime.now()})
+        return True
+
+    @api.model
+    def _cron_carry_over(self):
+        """Flag dispatched requests not finished by the end of their day for next-day priority."""
+        end_of_day = fields.Datetime.now()
+        requests = self.search(
+            [
+                ("state", "in", ("scheduled", "in_progress", "waiting_parts")),
+                ("is_carried_over", "=", False),
+                ("date_appointment", "<=", end_of_day),
+            ]
+        )
+        for request in requests:
+            request.write({"is_carried_over": True, "priority": max(request.priority or "0", "1")})
+        return True

@@ -1,6 +1,13 @@
 # Copyright 2026 Aftersales contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from datetime import timedelta
+
+import pytz
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..rules.sla import parse_day_offsets
 
 
 class ResCompany(models.Model):
@@ -61,3 +68,79 @@ class ResCompany(models.Model):
         """The working calendar after-sales deadlines are counted on."""
         self.ensure_one()
         return self.aftersales_calendar_id or self.resource_calendar_id
+
+    # Service requests: SLA, dispatch and follow-up settings
+    aftersales_sla_risk_ratio = fields.Float(
+        string="SLA At-Risk Threshold",
+        default=0.8,
+        help="Share of the allowed time (0-1) after which an open promise shows as at risk "
+        "and the dispatcher is warned.",
+    )
+    aftersales_dispatcher_id = fields.Many2one(
+        "res.users",
+        string="Dispatcher",
+        help="Receives the warnings on requests whose SLA is at risk.",
+    )
+    aftersales_director_id = fields.Many2one(
+        "res.users",
+        string="Service Director",
+        help="Receives the requests technicians escalate.",
+    )
+    aftersales_callback_hours = fields.Integer(
+        string="Callback Delay (hours)",
+        default=24,
+        help="The customer is called back within this many hours after completion.",
+    )
+    aftersales_revisit_days = fields.Char(
+        string="Follow-up Visits (days)",
+        default="7,30,90",
+        help="Days after completion at which follow-up visits are planned, comma separated.",
+    )
+    aftersales_appointment_hours = fields.Float(
+        string="Default Appointment Length (hours)",
+        default=2.0,
+        help="Used to find a technician's next free slot when suggesting a dispatch.",
+    )
+
+    @api.constrains("aftersales_revisit_days")
+    def _check_aftersales_revisit_days(self):
+        for company in self:
+            try:
+                parse_day_offsets(company.aftersales_revisit_days or "")
+            except ValueError as error:
+                raise ValidationError(
+                    self.env._(
+                        "Follow-up visits must be whole numbers of days separated by commas, "
+                        "like 7,30,90 (not '%(value)s').",
+                        value=str(error),
+                    )
+                ) from error
+
+    @api.constrains("aftersales_sla_risk_ratio")
+    def _check_aftersales_sla_risk_ratio(self):
+        for company in self:
+            if not 0 < company.aftersales_sla_risk_ratio <= 1:
+                raise ValidationError(
+                    self.env._("The SLA at-risk threshold is a share between 0 and 1, like 0.8.")
+                )
+
+    def _aftersales_revisit_days(self):
+        self.ensure_one()
+        return parse_day_offsets(self.aftersales_revisit_days or "")
+
+    def _aftersales_work_intervals(self, date_from, date_to, horizon_days=60):
+        """Working periods (naive UTC start, end) of the after-sales calendar, holidays removed."""
+        self.ensure_one()
+        calendar = self._aftersales_calendar()
+        if not calendar:
+            return [(date_from, date_to + timedelta(days=horizon_days))]
+        start = pytz.utc.localize(date_from)
+        end = pytz.utc.localize(date_to + timedelta(days=horizon_days))
+        intervals = calendar._work_intervals_batch(start, end)[False]
+        return [
+            (
+                begin.astimezone(pytz.utc).replace(tzinfo=None),
+                stop.astimezone(pytz.utc).replace(tzinfo=None),
+            )
+            for begin, stop, _records in intervals
+        ]

@@ -30,6 +30,25 @@ class ResConfigSettings(models.TransientModel):
     aftersales_return_accountant_id = fields.Many2one(
         related="company_id.aftersales_return_accountant_id", readonly=False
     )
+
+    aftersales_sla_risk_ratio = fields.Float(
+        related="company_id.aftersales_sla_risk_ratio", readonly=False
+    )
+    aftersales_dispatcher_id = fields.Many2one(
+        related="company_id.aftersales_dispatcher_id", readonly=False
+    )
+    aftersales_director_id = fields.Many2one(
+        related="company_id.aftersales_director_id", readonly=False
+    )
+    aftersales_callback_hours = fields.Integer(
+        related="company_id.aftersales_callback_hours", readonly=False
+    )
+    aftersales_revisit_days = fields.Char(
+        related="company_id.aftersales_revisit_days", readonly=False
+    )
+    aftersales_appointment_hours = fields.Float(
+        related="company_id.aftersales_appointment_hours", readonly=False
+    )
     aftersales_contract_notice_months = fields.Integer(
         related="company_id.aftersales_contract_notice_months", readonly=False
     )

@@ -47,6 +47,12 @@ class ResPartner(models.Model):
         "ratio is back within the allowed one.",
     )
 
+    aftersales_zone = fields.Selection(
+        [("city", "City"), ("suburb", "Suburb"), ("system", "System Customer")],
+        string="Service Zone",
+        help="Decides the on-site arrival promise of this customer's requests. "
+        "Empty: taken from the service address.",
+    )
     aftersales_warranty_count = fields.Integer(
         string="Warranties", compute="_compute_aftersales_warranty_count"
     )

@@ -25,3 +25,12 @@ class AftersalesCommon(BaseCommon):
         cls.product = cls.env["product.product"].create(
             {"name": "Air Conditioner AC-300", "is_storable": True, "tracking": "serial"}
         )
+        # Service requests: the shared technician is certified for the product's category.
+        cls.technician.is_technician = True
+        cls.certification = cls.env["aftersales.technician.certification"].create(
+            {
+                "employee_id": cls.technician.id,
+                "product_category_id": cls.product.categ_id.id,
+                "date_expiry": "2099-12-31",
+            }
+        )
