@@ -441,7 +441,7 @@ class Generator:
                 return "closed"
             if roll < 0.93:
                 return "done"
-            if roll < 0.98:
+            if roll < 0.99:
                 return "cancelled"
             return self.rng.choice(["in_progress", "waiting_parts", "scheduled"])
         states = ["new", "assessed", "scheduled", "in_progress", "waiting_parts", "done", "closed"]

