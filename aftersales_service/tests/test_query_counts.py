@@ -11,6 +11,7 @@ from odoo import Command
 from odoo.tests import tagged
 from odoo.tests.common import warmup
 
+from .common import AftersalesCommon
 from .warranty_common import WarrantyCommon
 
 # pinned figures (post-install, warm caches); lower is fine, higher fails the test
@@ -18,6 +19,9 @@ QUERIES = {
     # the serial, its warranties, their components, the customer, a running contract; plus
     # one read of the user's record rules on a cold test cache (bench/run.py counts 5 warm)
     "coverage_by_serial": 6,
+    "assess": 3,
+    "assign": 12,
+    "done": 13,
 }
 
 
@@ -54,3 +58,45 @@ class TestWarrantyQueryCounts(WarrantyCommon):
                     found.product_id, lot=found, component="Compressor"
                 )
             self.assertEqual(coverage["warranty"].lot_id, lot)
+
+
+@tagged("post_install", "-at_install")
+class TestRequestQueryCounts(AftersalesCommon):
+    """A request's stage buttons cost the same whatever its history (here: work logs)."""
+
+    def _request(self, logs):
+        request = self.env["aftersales.request"].create(
+            {"partner_id": self.customer.id, "product_id": self.product.id}
+        )
+        self.env["aftersales.work.log"].create(
+            [
+                {
+                    "request_id": request.id,
+                    "employee_id": self.technician.id,
+                    "hours": 1.0,
+                    "description": f"Diagnosis {index}",
+                }
+                for index in range(logs)
+            ]
+        )
+        return request
+
+    def _counted(self, key, records, action):
+        for record in records:
+            self.env.invalidate_all()
+            with self.assertQueryCount(QUERIES[key]):
+                action(record)
+
+    @warmup
+    def test_stage_buttons_cost_the_same_with_1_and_10_work_logs(self):
+        """Assess, assign a technician and mark done: fixed query counts, 1 or 10 work logs."""
+        requests = [self._request(1), self._request(10)]
+        as_agent = [r.with_user(self.agent) for r in requests]
+        self._counted("assess", as_agent, lambda r: r.action_assess())
+        self._counted("assign", as_agent, lambda r: r.write({"technician_id": self.technician.id}))
+        for request in as_agent:
+            request.action_schedule()
+            request.with_user(self.tech_user).action_start()
+        as_tech = [r.with_user(self.tech_user) for r in requests]
+        self._counted("done", as_tech, lambda r: r.action_done())
+        self.assertEqual({r.state for r in requests}, {"done"})
