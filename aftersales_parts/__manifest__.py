@@ -19,8 +19,16 @@
         "security/aftersales_parts_security.xml",
         "views/menus.xml",
         "views/aftersales_loan_views.xml",
+        "data/aftersales_parts_data.xml",
+        "views/aftersales_abc_run_views.xml",
+        "views/aftersales_reorder_proposal_views.xml",
+        "views/aftersales_tool_views.xml",
+        "views/product_template_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/stock_picking_views.xml",
     ],
     "demo": [
+        "demo/aftersales_parts_demo.xml",
         "demo/aftersales_loan_demo.xml",
     ],
 }

@@ -1,5 +1,7 @@
 # Copyright 2026 Aftersales contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
@@ -32,7 +34,9 @@ class AftersalesLoan(models.Model):
         tracking=True,
     )
     date_lent = fields.Date(readonly=True, copy=False, tracking=True)
-    date_expected_return = fields.Date(string="Expected Back", tracking=True)
+    date_expected_return = fields.Date(
+        string="Expected Back", tracking=True, default=lambda self: self._default_date_expected()
+    )
     date_returned = fields.Date(readonly=True, copy=False, tracking=True)
     state = fields.Selection(
         [
@@ -48,6 +52,34 @@ class AftersalesLoan(models.Model):
         copy=False,
         tracking=True,
     )
+    picking_ids = fields.Many2many(
+        "stock.picking", string="Transfers", readonly=True, copy=False, check_company=True
+    )
+    is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue")
+
+    @api.model
+    def _default_date_expected(self):
+        return fields.Date.context_today(self) + timedelta(
+            days=self.env.company.aftersales_loan_days
+        )
+
+    def _compute_is_overdue(self):
+        today = fields.Date.context_today(self)
+        for loan in self:
+            loan.is_overdue = bool(
+                loan.state == "lent"
+                and loan.date_expected_return
+                and loan.date_expected_return < today
+            )
+
+    def _search_is_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on overdue loans."))
+        domain = [
+            ("state", "=", "lent"),
+            ("date_expected_return", "<", fields.Date.context_today(self)),
+        ]
+        return domain if (operator == "=") == value else ["!", "&", *domain]
 
     @api.onchange("request_id")
     def _onchange_request_id(self):
@@ -106,12 +138,15 @@ class AftersalesLoan(models.Model):
                     names=", ".join(missing.mapped("name")),
                 )
             )
-        return self._set_state({"draft"}, "lent", {"date_lent": fields.Date.context_today(self)})
+        self._set_state({"draft"}, "lent", {"date_lent": fields.Date.context_today(self)})
+        self._create_transfers("out")
+        return True
 
     def action_return(self):
-        return self._set_state(
-            {"lent"}, "returned", {"date_returned": fields.Date.context_today(self)}
-        )
+        self._set_state({"lent"}, "returned", {"date_returned": fields.Date.context_today(self)})
+        self._create_transfers("in")
+        self.activity_unlink(["aftersales_parts.mail_activity_type_loan_overdue"])
+        return True
 
     def action_mark_lost(self):
         if not self.env.user.has_group("aftersales_service.group_aftersales_manager"):
@@ -120,3 +155,99 @@ class AftersalesLoan(models.Model):
 
     def action_cancel(self):
         return self._set_state({"draft"}, "cancelled")
+
+    def _prepare_transfer_vals(self, direction):
+        """Values of the transfer taking the loaner out of (or back into) the loaner stock."""
+        self.ensure_one()
+        company = self.company_id
+        warehouse = company.aftersales_parts_warehouse_id
+        customer_location = self.partner_id.property_stock_customer
+        loaner_location = company.aftersales_loaner_location_id
+        if direction == "out":
+            picking_type, source, dest = warehouse.out_type_id, loaner_location, customer_location
+        else:
+            picking_type, source, dest = warehouse.in_type_id, customer_location, loaner_location
+        move = {
+            "name": self.name,
+            "product_id": self.product_id.id,
+            "product_uom": self.product_id.uom_id.id,
+            "product_uom_qty": 1.0,
+            "location_id": source.id,
+            "location_dest_id": dest.id,
+            "company_id": company.id,
+            "move_line_ids": [
+                fields.Command.create(
+                    {
+                        "product_id": self.product_id.id,
+                        "product_uom_id": self.product_id.uom_id.id,
+                        "lot_id": self.lot_id.id,
+                        "quantity": 1.0,
+                        "location_id": source.id,
+                        "location_dest_id": dest.id,
+                        "company_id": company.id,
+                    }
+                )
+            ],
+        }
+        return {
+            "picking_type_id": picking_type.id,
+            "partner_id": self.partner_id.id,
+            "origin": self.name,
+            "location_id": source.id,
+            "location_dest_id": dest.id,
+            "company_id": company.id,
+            "move_ids": [fields.Command.create(move)],
+        }
+
+    def _create_transfers(self, direction):
+        """Outgoing or return transfer of the loaner units, when a parts warehouse is set."""
+        loans = self.filtered(
+            lambda loan: (
+                loan.company_id.aftersales_parts_warehouse_id
+                and loan.company_id.aftersales_loaner_location_id
+            )
+        )
+        if not loans:
+            return self.env["stock.picking"]
+        Picking = self.env["stock.picking"].sudo()
+        pickings = Picking.create([loan._prepare_transfer_vals(direction) for loan in loans])
+        pickings.action_confirm()
+        for loan, picking in zip(loans, pickings, strict=True):
+            loan.picking_ids = [fields.Command.link(picking.id)]
+        return pickings
+
+    @api.model
+    def _cron_flag_overdue(self):
+        """One 'loaner overdue' activity per overdue loan, however often this runs."""
+        activity_type = self.env.ref("aftersales_parts.mail_activity_type_loan_overdue")
+        overdue = self.search([("is_overdue", "=", True)])
+        flagged = (
+            self.env["mail.activity"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", overdue.ids),
+                    ("activity_type_id", "=", activity_type.id),
+                ]
+            )
+        )
+        flagged_ids = set(flagged.mapped("res_id"))
+        for loan in overdue.filtered(lambda loan: loan.id not in flagged_ids):
+            loan.activity_schedule(
+                "aftersales_parts.mail_activity_type_loan_overdue",
+                date_deadline=fields.Date.context_today(self),
+                summary=self.env._("Loaner %(serial)s is overdue", serial=loan.lot_id.name or ""),
+                user_id=(loan.request_id.user_id or loan.create_uid).id,
+            )
+        return True
+
+    def action_view_transfers(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Transfers"),
+            "res_model": "stock.picking",
+            "view_mode": "list,form",
+            "domain": [("id", "in", self.picking_ids.ids)],
+        }
