@@ -364,17 +364,21 @@ class AftersalesRequest(models.Model):
             "warranty_date_end": False,
             "coverage_source": False,
         }
-        Warranty = self.env["aftersales.warranty"]
-        for request in self:
-            if not (request.product_id or request.lot_id):
-                request.update(empty)
-                continue
-            coverage = Warranty._get_coverage(
-                request.product_id,
-                lot=request.lot_id,
-                date=request.date_request,
-                partner=request.partner_id,
-            )
+        checked = self.filtered(lambda r: r.product_id or r.lot_id)
+        (self - checked).update(empty)
+        # every request's coverage in a fixed number of queries (batch creation, imports)
+        coverages = self.env["aftersales.warranty"]._get_coverage_batch(
+            [
+                {
+                    "product": request.product_id,
+                    "lot": request.lot_id,
+                    "date": request.date_request,
+                    "partner": request.partner_id,
+                }
+                for request in checked
+            ]
+        )
+        for request, coverage in zip(checked, coverages, strict=True):
             request.update(
                 {
                     "warranty_status": coverage["status"],
