@@ -14,6 +14,14 @@ from . import aftersales_sla_policy
 from . import aftersales_technician_certification
 from . import hr_employee
 from . import aftersales_work_log
+from . import aftersales_tariff
+from . import repair_order
+from . import stock_location
+from . import sale_order
+from . import sale_order_line
+from . import account_move
+from . import account_move_line
+from . import aftersales_request_repair
 from . import aftersales_warranty_policy
 from . import aftersales_warranty_policy_line
 from . import aftersales_warranty
@@ -23,5 +31,4 @@ from . import aftersales_contract
 from . import product_category
 from . import product_template
 from . import product_pricelist
-from . import sale_order
 from . import stock_lot

@@ -43,3 +43,13 @@ class SaleOrder(models.Model):
         )
         action["domain"] = [("sale_order_id", "=", self.id)]
         return action
+
+    def _prepare_invoice(self):
+        vals = super()._prepare_invoice()
+        repairs = self.sudo().repair_order_ids.filtered("aftersales_request_id")
+        if repairs:
+            vals["aftersales_request_id"] = repairs[0].aftersales_request_id.id
+            reasons = [r.aftersales_charge_reason for r in repairs if r.aftersales_charge_reason]
+            if reasons:
+                vals["aftersales_charge_reason"] = " ".join(reasons)
+        return vals

@@ -9,6 +9,14 @@ class StockMove(models.Model):
     aftersales_return_line_id = fields.Many2one(
         "aftersales.return.line", string="Return Line", index="btree_not_null", copy=False
     )
+    aftersales_part_reason = fields.Char(
+        string="Replacement Reason", help="Why the part is replaced; told to the customer."
+    )
+    aftersales_is_original = fields.Boolean(
+        string="Original Part",
+        default=True,
+        help="Original manufacturer parts are used first; untick for a compatible part.",
+    )
 
     def _action_done(self, cancel_backorder=False):
         moves = super()._action_done(cancel_backorder=cancel_backorder)

@@ -14,6 +14,20 @@ class StockPicking(models.Model):
         string="Driver",
         help="The driver who collects the goods against this return transport order.",
     )
+    aftersales_repair_id = fields.Many2one(
+        "repair.order",
+        string="Repair Order",
+        index="btree_not_null",
+        check_company=True,
+        copy=False,
+        readonly=True,
+    )
+    aftersales_goods_kind = fields.Selection(
+        [("receipt", "Customer Goods Receipt"), ("return", "Return to Customer")],
+        string="Customer Goods Movement",
+        readonly=True,
+        copy=False,
+    )
 
     def _check_aftersales_return_signatures(self):
         """A return's stock-in waits for every signature the return needs."""
@@ -38,6 +52,10 @@ class StockPicking(models.Model):
 
     def _action_done(self):
         self._check_aftersales_return_signatures()
+        # a repaired unit goes back to the customer only after its QC release
+        self.filtered(
+            lambda p: p.aftersales_goods_kind == "return"
+        ).aftersales_repair_id._aftersales_check_released()
         res = super()._action_done()
         stock_in = self.filtered(
             lambda p: (
@@ -46,3 +64,8 @@ class StockPicking(models.Model):
         )
         stock_in.aftersales_return_id._on_stock_in()
         return res
+
+    def action_aftersales_print_receipt(self):
+        return self.env.ref(
+            "aftersales_service.action_report_customer_goods_receipt"
+        ).report_action(self)

@@ -2,6 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import test_request_flow
 from . import test_return
+from . import test_repair_charging
+from . import test_repair_workshop
+from . import test_repair_tariff
+from . import test_warranty
+from . import test_contract
 from . import test_request_intake
 from . import test_sla
 from . import test_dispatch
