@@ -239,6 +239,14 @@ class AftersalesRequest(models.Model):
         compute="_compute_warranty_status",
         store=True,
     )
+    is_acknowledgment_pending = fields.Boolean(
+        string="Acknowledgment Pending",
+        copy=False,
+        readonly=True,
+        index=True,
+        help="Created in a batch: the acknowledgment e-mail leaves with the next run of the "
+        "acknowledgment job.",
+    )
     work_log_ids = fields.One2many("aftersales.work.log", "request_id", string="Work Logs")
     work_hours = fields.Float(string="Hours Worked", compute="_compute_work_hours")
 
@@ -481,10 +489,11 @@ class AftersalesRequest(models.Model):
             return
         requests = self.filtered(lambda r: r.partner_id.email)
         if len(requests) > 1:
-            # many requests at once (an import, the API): render the template in one batch
-            # and queue one e-mail per request, a copy kept in each request's chatter, instead
-            # of a full chatter post and notification per request (bench: create 1,000 requests)
-            requests.message_mail_with_source(template, auto_delete_keep_log=True)
+            # many requests at once (an import, the API): the acknowledgments leave in the
+            # background, rendered in batches by a cron triggered now, instead of one chatter
+            # post per request inside the creating transaction (bench: create 1,000 requests)
+            requests.write({"is_acknowledgment_pending": True})
+            self.env.ref("aftersales_service.ir_cron_aftersales_acknowledgment")._trigger()
             return
         for request in requests:
             request.with_context(mail_notify_author=True).message_post_with_source(
@@ -735,6 +744,24 @@ class AftersalesRequest(models.Model):
     # ------------------------------------------------------------------
     # Crons
     # ------------------------------------------------------------------
+    @api.model
+    def _cron_send_acknowledgments(self, batch_size=500):
+        """Mail the acknowledgments of requests created in a batch, ``batch_size`` at a time:
+        one template rendering pass and one queued e-mail per request, a copy kept in the
+        request's chatter."""
+        template = self.env.ref(
+            "aftersales_service.mail_template_request_acknowledgment", raise_if_not_found=False
+        )
+        pending = self.search([("is_acknowledgment_pending", "=", True)], limit=batch_size)
+        if template and pending:
+            pending.filtered(lambda r: r.partner_id.email).message_mail_with_source(
+                template, auto_delete_keep_log=True
+            )
+        pending.write({"is_acknowledgment_pending": False})
+        if len(pending) == batch_size:
+            self.env.ref("aftersales_service.ir_cron_aftersales_acknowledgment")._trigger()
+        return True
+
     @api.model
     def _cron_check_sla(self):
         """Refresh the SLA state of open requests; warn the dispatcher once per at-risk request."""

@@ -13,7 +13,6 @@ from . import test_dispatch
 from . import test_work_log
 from . import test_follow_up
 from . import test_portal
-from . import test_warranty
-from . import test_contract
 from . import test_query_counts
 from . import test_request_coverage
+from . import test_request_acknowledgment
