@@ -57,8 +57,8 @@ def require(env, model, method=None):
 
 def admin_env(env):
     """The environment of the administrator as the web client has it (record rules apply)."""
-    admin = env.ref("base.user_admin")
-    return env(user=admin, su=False, context=dict(env.context, tz="UTC", lang="en_US"))
+    admin_id = env["ir.model.data"]._xmlid_to_res_id("base.user_admin")
+    return env(user=admin_id, su=False, context=dict(env.context, tz="UTC", lang="en_US"))
 
 
 # ---------------------------------------------------------------------------------- helpers
@@ -364,7 +364,8 @@ def measure(registry, setup, run, runs, warmup=True):
             try:
                 state = setup(env)
                 # a running server knows the user and their companies before the request
-                admin_env(env).companies  # noqa: B018
+                uenv = admin_env(env)
+                uenv.user, uenv.company, uenv.companies  # noqa: B018
                 env.flush_all()
                 env.invalidate_all()
                 count0 = cr.sql_log_count

@@ -222,6 +222,8 @@ class AftersalesContract(models.Model):
         product_ids = {pid for _p, product, _l, _d in keys if product for pid in product.ids}
         if not keys or not (lot_ids or product_ids):
             return [empty] * len(keys)
+        # the customer's company group only scopes the contracts (read without record rules)
+        keys = [(partner.sudo(), *rest) for partner, *rest in keys]
         commercial = {partner.commercial_partner_id.id for partner, *_rest in keys if partner}
         dates = [date for *_rest, date in keys]
         domain = [

@@ -561,7 +561,7 @@ class AftersalesWarranty(models.Model):
         # the customer: the one asked about, else the warranty holder (read in one query)
         contracts = self.env["aftersales.contract"]._find_for_batch(
             [
-                (partner or warranty.partner_id, product, lot, date)
+                (partner or warranty.sudo().partner_id, product, lot, date)
                 for (product, lot, _component, date, partner), (warranty, _answer) in zip(
                     units, answers_of_units, strict=True
                 )
