@@ -1,7 +1,16 @@
 # Copyright 2026 Aftersales contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from datetime import timedelta
+
+import pytz
+
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
+
+from ..rules.complaint_deadline import DeadlinePolicy, add_working_hours, complaint_deadlines
+from .aftersales_complaint_route import COMPLAINT_CATEGORIES
+
+STATE_KEY = "aftersales_complaint_state_change"
 
 
 class AftersalesComplaint(models.Model):
@@ -18,26 +27,82 @@ class AftersalesComplaint(models.Model):
     partner_id = fields.Many2one(
         "res.partner", string="Customer", required=True, check_company=True, tracking=True
     )
+    channel = fields.Selection(
+        [
+            ("phone", "Phone"),
+            ("email", "E-mail"),
+            ("portal", "Web / Portal"),
+            ("walk_in", "Walk-in"),
+            ("media", "Media / Social Network"),
+            ("other", "Other"),
+        ],
+        default="phone",
+        required=True,
+    )
     request_id = fields.Many2one(
         "aftersales.request", string="Service Request", check_company=True, index=True
     )
-    user_id = fields.Many2one(
-        "res.users", string="Responsible", default=lambda self: self.env.user, tracking=True
+    technician_id = fields.Many2one(related="request_id.technician_id", string="Technician")
+    employee_ids = fields.Many2many(
+        "hr.employee",
+        string="Employees Involved",
+        check_company=True,
+        help="Employees the complaint is about; founded complaints count in their appraisal.",
     )
     category = fields.Selection(
-        [
-            ("quality", "Product Quality"),
-            ("logistics", "Packaging or Transport Damage"),
-            ("staff", "Staff Attitude or Negligence"),
-            ("dealer", "Dealer / Retailer"),
-            ("other", "Other"),
-        ],
-        required=True,
-        default="quality",
+        COMPLAINT_CATEGORIES, required=True, default="quality", tracking=True
+    )
+    route_id = fields.Many2one(
+        "aftersales.complaint.route",
+        compute="_compute_route_id",
+        store=True,
+        check_company=True,
+    )
+    department_id = fields.Many2one(
+        "hr.department",
+        compute="_compute_department_id",
+        store=True,
+        readonly=False,
+        tracking=True,
+        check_company=True,
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Responsible",
+        compute="_compute_user_id",
+        store=True,
+        readonly=False,
         tracking=True,
     )
-    priority = fields.Selection([("0", "Normal"), ("1", "Urgent")], default="0")
+    priority = fields.Selection([("0", "Normal"), ("1", "Urgent")], default="0", tracking=True)
+    is_serious = fields.Boolean(
+        string="Serious Case",
+        tracking=True,
+        help="Crisis, media exposure, lawsuit or repeated unsatisfactory handling: escalated "
+        "to leadership and handled as a priority case.",
+    )
+    serious_reason = fields.Selection(
+        [
+            ("crisis", "Crisis"),
+            ("media", "Media Exposure"),
+            ("lawsuit", "Lawsuit"),
+            ("repeated", "Repeated Dissatisfaction"),
+        ],
+        tracking=True,
+    )
+    date_escalated = fields.Datetime(readonly=True, copy=False)
     date_received = fields.Datetime(default=fields.Datetime.now, required=True)
+    date_ack_deadline = fields.Datetime(
+        string="Acknowledge By", compute="_compute_deadlines", store=True
+    )
+    date_solution_deadline = fields.Datetime(
+        string="Solution By", compute="_compute_deadlines", store=True
+    )
+    date_acknowledged = fields.Datetime(readonly=True, copy=False)
+    date_resolved = fields.Datetime(readonly=True, copy=False)
+    is_ack_late = fields.Boolean(
+        string="Acknowledged Late", compute="_compute_is_ack_late", store=True
+    )
     content = fields.Html(required=True)
     decision = fields.Selection(
         [("founded", "Founded"), ("unfounded", "Unfounded")],
@@ -46,6 +111,7 @@ class AftersalesComplaint(models.Model):
         "politely with the reason.",
     )
     reply = fields.Html(string="Reply to Customer")
+    date_reply_sent = fields.Datetime(readonly=True, copy=False)
     state = fields.Selection(
         [
             ("new", "New"),
@@ -60,22 +126,156 @@ class AftersalesComplaint(models.Model):
         tracking=True,
     )
 
+    @api.depends("category", "company_id")
+    def _compute_route_id(self):
+        routes = self.env["aftersales.complaint.route"].search(
+            [("company_id", "in", self.company_id.ids)]
+        )
+        by_key = {(r.company_id.id, r.category): r for r in routes}
+        for complaint in self:
+            complaint.route_id = by_key.get((complaint.company_id.id, complaint.category), False)
+
+    @api.depends("route_id")
+    def _compute_department_id(self):
+        for complaint in self:
+            complaint.department_id = complaint.route_id.department_id
+
+    @api.depends("route_id", "department_id")
+    def _compute_user_id(self):
+        for complaint in self:
+            complaint.user_id = (
+                complaint.route_id.user_id
+                or complaint.department_id.manager_id.user_id
+                or complaint.user_id
+                or self.env.user
+            )
+
+    @api.depends("route_id", "priority", "date_received", "company_id")
+    def _compute_deadlines(self):
+        self.date_ack_deadline = False
+        self.date_solution_deadline = False
+        for complaint in self.filtered(lambda c: c.route_id and c.date_received):
+            calendar = complaint.company_id._aftersales_calendar()
+            route = complaint.route_id
+            policy = DeadlinePolicy(
+                ack_hours=route.ack_hours,
+                urgent_ack_hours=route.urgent_ack_hours,
+                solution_days=route.solution_days,
+                hours_per_day=calendar.hours_per_day or 8.0,
+            )
+            ack, solution = complaint_deadlines(policy, complaint.priority == "1")
+            complaint.date_ack_deadline = complaint._add_working_hours(calendar, ack)
+            complaint.date_solution_deadline = complaint._add_working_hours(calendar, solution)
+
+    def _add_working_hours(self, calendar, hours):
+        """Deadline ``hours`` working hours after receipt on ``calendar`` (UTC, naive)."""
+        self.ensure_one()
+        start = pytz.utc.localize(self.date_received)
+        span = timedelta(days=max(14, int(hours / 4) + 14))
+        intervals = calendar._work_intervals_batch(start, start + span)[False]
+        found = add_working_hours(start, hours, ((b, e) for b, e, _meta in intervals))
+        return found.astimezone(pytz.utc).replace(tzinfo=None) if found else False
+
+    @api.depends("date_acknowledged", "date_ack_deadline")
+    def _compute_is_ack_late(self):
+        now = fields.Datetime.now()
+        for complaint in self:
+            moment = complaint.date_acknowledged or now
+            complaint.is_ack_late = bool(
+                complaint.date_ack_deadline and moment > complaint.date_ack_deadline
+            )
+
     @api.model_create_multi
     def create(self, vals_list):
+        requests = self.env["aftersales.request"].browse(
+            [vals["request_id"] for vals in vals_list if vals.get("request_id")]
+        )
+        technicians = {request.id: request.technician_id for request in requests}
         for vals in vals_list:
             vals.pop("state", None)
+            technician = technicians.get(vals.get("request_id"))
+            if technician and "employee_ids" not in vals:
+                # the technician of the request is involved unless the agent says otherwise
+                vals["employee_ids"] = [Command.set(technician.ids)]
             if vals.get("name", "New") == "New":
                 vals["name"] = self.env["ir.sequence"].next_by_code("aftersales.complaint") or "New"
-        return super().create(vals_list)
+        complaints = super().create(vals_list)
+        complaints.filtered("is_serious")._escalate()
+        complaints._flag_repeated()  # escalates through write()
+        return complaints
+
+    def _flag_repeated(self):
+        """Mark as serious (repeated dissatisfaction) the complaints of customers who reached
+        the configured number of complaints within the configured period."""
+        candidates = self.filtered(
+            lambda c: not c.is_serious and c.company_id.aftersales_complaint_repeat_count > 0
+        )
+        if not candidates:
+            return
+        longest = max(candidates.company_id.mapped("aftersales_complaint_repeat_days"))
+        since = min(candidates.mapped("date_received")) - timedelta(days=longest)
+        history = self.search(
+            [
+                ("partner_id", "in", candidates.partner_id.commercial_partner_id.ids),
+                ("date_received", ">=", since),
+            ]
+        )
+        repeated = self.browse()
+        for complaint in candidates:
+            company = complaint.company_id
+            start = complaint.date_received - timedelta(
+                days=company.aftersales_complaint_repeat_days
+            )
+            count = len(
+                history.filtered(
+                    lambda h, c=complaint, s=start: (
+                        h.partner_id.commercial_partner_id == c.partner_id.commercial_partner_id
+                        and s <= h.date_received <= c.date_received
+                    )
+                )
+            )
+            if count >= company.aftersales_complaint_repeat_count:
+                repeated |= complaint
+        if repeated:
+            repeated.write({"is_serious": True, "serious_reason": "repeated"})
 
     def write(self, vals):
-        if "state" in vals and not self.env.context.get("aftersales_complaint_state_change"):
+        if "state" in vals and not self.env.context.get(STATE_KEY):
             raise UserError(
                 self.env._("The state of a complaint changes only through its buttons.")
             )
-        return super().write(vals)
+        to_escalate = self.browse()
+        if vals.get("is_serious"):
+            to_escalate = self.filtered(lambda c: not c.date_escalated)
+        res = super().write(vals)
+        to_escalate._escalate()
+        return res
 
-    def _set_state(self, allowed_from, target):
+    def _escalate(self):
+        """Make serious complaints priority cases and give leadership an activity."""
+        if not self:
+            return
+        self.with_context(**{STATE_KEY: True}).write(
+            {"priority": "1", "date_escalated": fields.Datetime.now()}
+        )
+        for complaint in self:
+            leader = complaint.company_id.aftersales_escalation_user_id
+            reason = dict(complaint._fields["serious_reason"]._description_selection(self.env))
+            note = self.env._(
+                "Serious complaint escalated to leadership (%(reason)s).",
+                reason=reason.get(complaint.serious_reason, self.env._("serious case")),
+            )
+            if leader:
+                complaint.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=fields.Date.context_today(complaint),
+                    summary=self.env._("Escalated complaint: handle as a priority case"),
+                    note=note,
+                    user_id=leader.id,
+                )
+            complaint.message_post(body=note)
+
+    def _set_state(self, allowed_from, target, extra_vals=None):
         labels = dict(self._fields["state"]._description_selection(self.env))
         for complaint in self:
             if complaint.state not in allowed_from:
@@ -86,13 +286,17 @@ class AftersalesComplaint(models.Model):
                         state=labels[complaint.state],
                     )
                 )
-        self.with_context(aftersales_complaint_state_change=True).write({"state": target})
+        vals = dict(extra_vals or {}, state=target)
+        self.with_context(**{STATE_KEY: True}).write(vals)
         return True
 
     def action_acknowledge(self):
-        return self._set_state({"new"}, "acknowledged")
+        return self._set_state(
+            {"new"}, "acknowledged", {"date_acknowledged": fields.Datetime.now()}
+        )
 
     def action_resolve(self):
+        """Send the decision and reply to the customer by mail, then mark it resolved."""
         undecided = self.filtered(lambda c: not c.decision or not c.reply)
         if undecided:
             raise UserError(
@@ -102,7 +306,21 @@ class AftersalesComplaint(models.Model):
                     names=", ".join(undecided.mapped("name")),
                 )
             )
-        return self._set_state({"acknowledged"}, "resolved")
+        self._set_state({"acknowledged"}, "resolved", {"date_resolved": fields.Datetime.now()})
+        self._send_reply()
+        return True
+
+    def _send_reply(self):
+        now = fields.Datetime.now()
+        for complaint in self:
+            complaint.message_post(
+                body=complaint.reply,
+                subject=self.env._("Your complaint %(name)s", name=complaint.name),
+                partner_ids=complaint.partner_id.ids,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+        self.with_context(**{STATE_KEY: True}).write({"date_reply_sent": now})
 
     def action_close(self):
         if not self.env.user.has_group("aftersales_service.group_aftersales_manager"):

@@ -3,3 +3,6 @@
 from . import test_complaint
 from . import test_return_qc
 from . import test_query_counts
+from . import test_kpi
+from . import test_survey
+from . import test_fault_code
