@@ -222,8 +222,12 @@ class AftersalesRequest(models.Model):
     warranty_reason = fields.Char(
         string="Coverage Reason", compute="_compute_warranty_status", store=True
     )
+    # indexed: deleting a warranty sets this to NULL, which scanned every request without it
     warranty_id = fields.Many2one(
-        "aftersales.warranty", compute="_compute_warranty_status", store=True
+        "aftersales.warranty",
+        compute="_compute_warranty_status",
+        store=True,
+        index="btree_not_null",
     )
     contract_id = fields.Many2one(
         "aftersales.contract",
