@@ -6,14 +6,17 @@ ODOO_DIR ?=
 DB ?= aftersales
 TEST_DB ?= aftersales_test
 HTTP_PORT ?= 8069
-export PYTHON ODOO_DIR DB TEST_DB HTTP_PORT
+BENCH_DB ?= aftersales_bench
+BENCH_SCALE ?= 1.0
+BENCH_ARGS ?=
+export PYTHON ODOO_DIR DB TEST_DB HTTP_PORT BENCH_DB BENCH_SCALE
 
 .PHONY: help run screenshot test test-unit test-static test-integration bench readme pg-start pg-stop clean
 
 help:
 	@echo "make run    serve the After-Sales app with demo data on http://127.0.0.1:$(HTTP_PORT)"
 	@echo "make test   unit + static + integration (integration needs odoo importable)"
-	@echo "make bench  performance harness"
+	@echo "make bench  generate a fresh database at scale (BENCH_SCALE=1.0) and time the operations"
 
 run:
 	@$(PYTHON) tools/harness.py run --db $(DB) --port $(HTTP_PORT)
@@ -31,7 +34,7 @@ test-integration:
 	@$(PYTHON) tools/run_tests.py integration
 
 bench:
-	@if [ -f bench/run.py ]; then $(PYTHON) bench/run.py; else echo "bench: no benchmark yet"; fi
+	@if [ -f bench/run.py ]; then $(PYTHON) bench/run.py --db $(BENCH_DB) --scale $(BENCH_SCALE) $(BENCH_ARGS); else echo "bench: no benchmark yet"; fi
 
 readme:
 	@$(PYTHON) tools/gen_readme.py

@@ -60,6 +60,7 @@
         "views/aftersales_request_repair_views.xml",
         "views/account_move_views.xml",
         "report/service_certificate.xml",
+        "data/aftersales_request_acknowledgment_data.xml",
     ],
     "demo": [
         "demo/aftersales_technician_demo.xml",

@@ -1,5 +1,6 @@
 # Copyright 2026 Aftersales contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
 from datetime import timedelta
 
 from odoo import Command, api, fields, models
@@ -226,19 +227,22 @@ class AftersalesComplaint(models.Model):
                 ("date_received", ">=", since),
             ]
         )
+        # the history indexed by customer once: a batch of complaints (an import) costs
+        # one pass over it, not one pass per complaint
+        dates_by_customer = defaultdict(list)
+        for past in history:
+            dates_by_customer[past.partner_id.commercial_partner_id.id].append(past.date_received)
         repeated = self.browse()
         for complaint in candidates:
             company = complaint.company_id
             start = complaint.date_received - timedelta(
                 days=company.aftersales_complaint_repeat_days
             )
-            count = len(
-                history.filtered(
-                    lambda h, c=complaint, s=start: (
-                        h.partner_id.commercial_partner_id == c.partner_id.commercial_partner_id
-                        and s <= h.date_received <= c.date_received
-                    )
-                )
+            customer = complaint.partner_id.commercial_partner_id.id
+            count = sum(
+                1
+                for received in dates_by_customer[customer]
+                if start <= received <= complaint.date_received
             )
             if count >= company.aftersales_complaint_repeat_count:
                 repeated |= complaint

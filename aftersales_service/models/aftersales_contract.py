@@ -179,10 +179,68 @@ class AftersalesContract(models.Model):
             ("date_end", ">=", date),
         ]
         if partner:
-            domain.append(("partner_id", "child_of", partner.commercial_partner_id.id))
+            # same company group, as one sub-select (no search of the partner's children first)
+            domain.append(
+                ("partner_id.commercial_partner_id", "=", partner.commercial_partner_id.id)
+            )
         domain += ["|"] * (len(scope) - 1) + scope
         contract = self.sudo().search(domain, order="date_end desc, id desc", limit=1)
         return contract.with_env(self.env)
+
+    @api.model
+    def _find_for_batch(self, keys):
+        """``_find_for`` for many ``(partner, product, lot, date)`` at once: one search of the
+        running contracts of those customers and units, matched here; one contract (or an
+        empty recordset) per key, in order."""
+        empty = self.browse()
+        keys = [
+            (
+                partner,
+                product.product_variant_ids
+                if product and product._name == "product.template"
+                else product,
+                lot,
+                fields.Date.to_date(date) or fields.Date.context_today(self),
+            )
+            for partner, product, lot, date in keys
+        ]
+        lot_ids = {lot_id for _p, _pr, lot, _d in keys if lot for lot_id in lot.ids}
+        product_ids = {pid for _p, product, _l, _d in keys if product for pid in product.ids}
+        if not keys or not (lot_ids or product_ids):
+            return [empty] * len(keys)
+        # the customer's company group only scopes the contracts (read without record rules)
+        keys = [(partner.sudo(), *rest) for partner, *rest in keys]
+        commercial = {partner.commercial_partner_id.id for partner, *_rest in keys if partner}
+        dates = [date for *_rest, date in keys]
+        domain = [
+            ("state", "=", "active"),
+            ("date_start", "<=", max(dates)),
+            ("date_end", ">=", min(dates)),
+        ]
+        if all(partner for partner, *_rest in keys):
+            domain.append(("partner_id.commercial_partner_id", "in", list(commercial)))
+        scope = []
+        if lot_ids:
+            scope.append(("lot_ids", "in", list(lot_ids)))
+        if product_ids:
+            scope.append(("product_ids", "in", list(product_ids)))
+        domain += ["|"] * (len(scope) - 1) + scope
+        contracts = self.sudo().search(domain, order="date_end desc, id desc")
+        found = []
+        for partner, product, lot, date in keys:
+            match = empty
+            for contract in contracts:
+                if not contract.date_start <= date <= contract.date_end:
+                    continue
+                if partner and (
+                    contract.partner_id.commercial_partner_id != partner.commercial_partner_id
+                ):
+                    continue
+                if (lot and lot & contract.lot_ids) or (product and product & contract.product_ids):
+                    match = contract
+                    break
+            found.append(match.with_env(self.env))
+        return found
 
     @api.model
     def _cron_renewal_notice(self):

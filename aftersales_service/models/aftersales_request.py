@@ -8,6 +8,7 @@ from odoo.tools import html2plaintext, plaintext2html
 
 from ..rules import sla as sla_rules
 from ..rules.request_flow import transition_error
+from .aftersales_sla_policy import CRITERIA as SLA_CRITERIA
 from .record_lock import lock_records
 
 
@@ -220,8 +221,12 @@ class AftersalesRequest(models.Model):
     warranty_reason = fields.Char(
         string="Coverage Reason", compute="_compute_warranty_status", store=True
     )
+    # indexed: deleting a warranty sets this to NULL, which scanned every request without it
     warranty_id = fields.Many2one(
-        "aftersales.warranty", compute="_compute_warranty_status", store=True
+        "aftersales.warranty",
+        compute="_compute_warranty_status",
+        store=True,
+        index="btree_not_null",
     )
     contract_id = fields.Many2one(
         "aftersales.contract",
@@ -236,6 +241,14 @@ class AftersalesRequest(models.Model):
         [("warranty", "Warranty"), ("contract", "Service Contract")],
         compute="_compute_warranty_status",
         store=True,
+    )
+    is_acknowledgment_pending = fields.Boolean(
+        string="Acknowledgment Pending",
+        copy=False,
+        readonly=True,
+        index=True,
+        help="Created in a batch: the acknowledgment e-mail leaves with the next run of the "
+        "acknowledgment job.",
     )
     work_log_ids = fields.One2many("aftersales.work.log", "request_id", string="Work Logs")
     work_hours = fields.Float(string="Hours Worked", compute="_compute_work_hours")
@@ -263,6 +276,7 @@ class AftersalesRequest(models.Model):
     @api.depends("date_request", "request_type", "priority", "zone", "complexity", "channel")
     def _compute_deadlines(self):
         policies = self.env["aftersales.sla.policy"].search([])
+        targets_by_key = {}
         self.sla_policy_id = False
         for company in self.company_id:
             requests = self.filtered(lambda r, c=company: r.company_id == c and r.date_request)
@@ -273,7 +287,12 @@ class AftersalesRequest(models.Model):
             )
             hours_per_day = company._aftersales_calendar().hours_per_day or 8.0
             for request in requests:
-                targets = policies._aftersales_targets(request)
+                # the targets depend only on the company and the policy criteria: match the
+                # policies once per combination, not once per request (SLA scan at scale)
+                key = (request.company_id.id, *(request[fname] for fname in SLA_CRITERIA))
+                targets = targets_by_key.get(key)
+                if targets is None:
+                    targets = targets_by_key[key] = policies._aftersales_targets(request)
                 for target, (duration, unit, policy) in targets.items():
                     if not policy:
                         request[f"deadline_{target}"] = False
@@ -356,17 +375,21 @@ class AftersalesRequest(models.Model):
             "warranty_date_end": False,
             "coverage_source": False,
         }
-        Warranty = self.env["aftersales.warranty"]
-        for request in self:
-            if not (request.product_id or request.lot_id):
-                request.update(empty)
-                continue
-            coverage = Warranty._get_coverage(
-                request.product_id,
-                lot=request.lot_id,
-                date=request.date_request,
-                partner=request.partner_id,
-            )
+        checked = self.filtered(lambda r: r.product_id or r.lot_id)
+        (self - checked).update(empty)
+        # every request's coverage in a fixed number of queries (batch creation, imports)
+        coverages = self.env["aftersales.warranty"]._get_coverage_batch(
+            [
+                {
+                    "product": request.product_id,
+                    "lot": request.lot_id,
+                    "date": request.date_request,
+                    "partner": request.partner_id,
+                }
+                for request in checked
+            ]
+        )
+        for request, coverage in zip(checked, coverages, strict=True):
             request.update(
                 {
                     "warranty_status": coverage["status"],
@@ -465,7 +488,15 @@ class AftersalesRequest(models.Model):
         )
         if not template:
             return
-        for request in self.filtered(lambda r: r.partner_id.email):
+        requests = self.filtered(lambda r: r.partner_id.email)
+        if len(requests) > 1:
+            # many requests at once (an import, the API): the acknowledgments leave in the
+            # background, rendered in batches by a cron triggered now, instead of one chatter
+            # post per request inside the creating transaction (bench: create 1,000 requests)
+            requests.write({"is_acknowledgment_pending": True})
+            self.env.ref("aftersales_service.ir_cron_aftersales_acknowledgment")._trigger()
+            return
+        for request in requests:
             request.with_context(mail_notify_author=True).message_post_with_source(
                 template,
                 subtype_xmlid="mail.mt_comment",
@@ -713,6 +744,24 @@ class AftersalesRequest(models.Model):
     # ------------------------------------------------------------------
     # Crons
     # ------------------------------------------------------------------
+    @api.model
+    def _cron_send_acknowledgments(self, batch_size=500):
+        """Mail the acknowledgments of requests created in a batch, ``batch_size`` at a time:
+        one template rendering pass and one queued e-mail per request, a copy kept in the
+        request's chatter."""
+        template = self.env.ref(
+            "aftersales_service.mail_template_request_acknowledgment", raise_if_not_found=False
+        )
+        pending = self.search([("is_acknowledgment_pending", "=", True)], limit=batch_size)
+        if template and pending:
+            pending.filtered(lambda r: r.partner_id.email).message_mail_with_source(
+                template, auto_delete_keep_log=True
+            )
+        pending.write({"is_acknowledgment_pending": False})
+        if len(pending) == batch_size:
+            self.env.ref("aftersales_service.ir_cron_aftersales_acknowledgment")._trigger()
+        return True
+
     @api.model
     def _cron_check_sla(self):
         """Refresh the SLA state of open requests; warn the dispatcher once per at-risk request."""

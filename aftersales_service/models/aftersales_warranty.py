@@ -493,62 +493,140 @@ class AftersalesWarranty(models.Model):
         A warranty that covers wins; otherwise an active service contract covering the
         serial or product makes it ``covered`` with ``source == "contract"`` (category B).
         """
-        if product and product._name == "product.template":
-            product = product.product_variant_ids[:1]
-        lot = lot or self.env["stock.lot"]
-        if lot and not product:
-            product = lot.product_id
-        component = getattr(component, "name", component) or None
-        date = fields.Date.to_date(date) or fields.Date.context_today(self)
-        partner = partner.commercial_partner_id if partner else self.env["res.partner"]
-        Warranty = self.sudo()
-        domain = [("company_id", "in", self.env.companies.ids)]
-        if lot:
-            domain.append(("lot_id", "=", lot.id))
-        else:
-            domain.append(("product_id", "=", product.id))
-            if partner:
-                domain.append(("partner_id", "=", partner.id))
-        candidates = Warranty.search(domain)
-        answers = [
-            (
-                warranty.id,
-                rules.coverage(
-                    date,
-                    state=warranty.state,
-                    date_start=warranty.date_start,
-                    base_end=warranty.date_end or None,
-                    component_ends={
-                        line.component: line.date_end for line in warranty.line_ids if line.date_end
-                    },
-                    component=component,
-                    void_reason=warranty.void_reason,
-                ),
-            )
-            for warranty in candidates
-        ]
-        best = rules.best_answer(answers)
-        if best:
-            warranty, answer = candidates.browse(best[0]), best[1]
-        else:
-            warranty = self.browse()
-            answer = rules.coverage(date, state="none", date_start=None, base_end=None)
-        contract = self.env["aftersales.contract"]._find_for(
-            partner or warranty.partner_id, product, lot=lot, date=date
+        item = {"product": product, "lot": lot, "component": component, "date": date}
+        return self._get_coverage_batch([dict(item, partner=partner)])[0]
+
+    @api.model
+    def _get_coverage_batch(self, items):
+        """``_get_coverage`` for many units at once, in a fixed number of queries.
+
+        ``items``: dicts with ``product``, ``lot``, ``component``, ``date``, ``partner`` (each
+        optional, as the arguments of ``_get_coverage``); returns one result per item, in order.
+        """
+        today = fields.Date.context_today(self)
+        Partner, Lot = self.env["res.partner"], self.env["stock.lot"]
+        units = []
+        for item in items:
+            product = item.get("product") or self.env["product.product"]
+            if product and product._name == "product.template":
+                product = product.product_variant_ids[:1]
+            lot = item.get("lot") or Lot
+            if lot and not product:
+                product = lot.product_id
+            component = item.get("component")
+            component = getattr(component, "name", component) or None
+            date = fields.Date.to_date(item.get("date")) or today
+            partner = item.get("partner")
+            partner = partner.commercial_partner_id if partner else Partner
+            units.append((product, lot, component, date, partner))
+        by_lot, by_product = self._coverage_candidates(units)
+        answers_of_units = []
+        for product, lot, component, date, partner in units:
+            if lot:
+                candidates = by_lot.get(lot.id, [])
+            else:
+                candidates = [
+                    (warranty, ends)
+                    for warranty, ends in by_product.get(product.id, [])
+                    if not partner or warranty.partner_id == partner
+                ]
+            answers = [
+                (
+                    warranty.id,
+                    rules.coverage(
+                        date,
+                        state=warranty.state,
+                        date_start=warranty.date_start,
+                        base_end=warranty.date_end or None,
+                        component_ends=ends,
+                        component=component,
+                        void_reason=warranty.void_reason,
+                    ),
+                )
+                for warranty, ends in candidates
+            ]
+            best = rules.best_answer(answers)
+            if best:
+                warranty, answer = self.browse(best[0]), best[1]
+            else:
+                warranty = self.browse()
+                answer = rules.coverage(date, state="none", date_start=None, base_end=None)
+            answers_of_units.append((warranty, answer))
+        # the customer: the one asked about, else the warranty holder (read in one query)
+        contracts = self.env["aftersales.contract"]._find_for_batch(
+            [
+                (partner or warranty.sudo().partner_id, product, lot, date)
+                for (product, lot, _component, date, partner), (warranty, _answer) in zip(
+                    units, answers_of_units, strict=True
+                )
+            ]
         )
-        result = {
-            "status": answer.status,
-            "reason": self._coverage_reason(answer, product),
-            "warranty": warranty.with_env(self.env),
-            "contract": contract,
-            "date_end": answer.date_end or False,
-            "source": "warranty" if answer.status == rules.COVERED else False,
-        }
-        if answer.status != rules.COVERED and contract:
-            result.update(
-                status=rules.COVERED,
-                reason=self._coverage_reason(answer, product, contract=contract),
-                date_end=contract.date_end,
-                source="contract",
-            )
-        return result
+        results = []
+        for (product, _lot, _c, _d, _p), (warranty, answer), contract in zip(
+            units, answers_of_units, contracts, strict=True
+        ):
+            result = {
+                "status": answer.status,
+                "reason": self._coverage_reason(answer, product),
+                "warranty": warranty.with_env(self.env),
+                "contract": contract,
+                "date_end": answer.date_end or False,
+                "source": "warranty" if answer.status == rules.COVERED else False,
+            }
+            if answer.status != rules.COVERED and contract:
+                result.update(
+                    status=rules.COVERED,
+                    reason=self._coverage_reason(answer, product, contract=contract),
+                    date_end=contract.date_end,
+                    source="contract",
+                )
+            results.append(result)
+        return results
+
+    @api.model
+    def _coverage_candidates(self, units):
+        """Warranties of the units' serials (or products, for units without serial) with
+        their component end dates: one query for the warranties, one for the components."""
+        lot_ids = {lot.id for _product, lot, *_rest in units if lot}
+        product_ids = {product.id for product, lot, *_rest in units if not lot and product}
+        scope = []
+        if lot_ids:
+            scope.append(("lot_id", "in", list(lot_ids)))
+        if product_ids:
+            scope.append(("product_id", "in", list(product_ids)))
+        if not scope:
+            return {}, {}
+        domain = [("company_id", "in", self.env.companies.ids)]
+        domain += ["|"] * (len(scope) - 1) + scope
+        warranties = self.sudo().search_fetch(
+            domain,
+            [
+                "state",
+                "date_start",
+                "date_end",
+                "void_reason",
+                "partner_id",
+                "lot_id",
+                "product_id",
+            ],
+        )
+        ends = {warranty_id: {} for warranty_id in warranties.ids}
+        if warranties:
+            for line in (
+                self.env["aftersales.warranty.line"]
+                .sudo()
+                .search_fetch(
+                    [("warranty_id", "in", warranties.ids), ("date_end", "!=", False)],
+                    ["warranty_id", "component", "date_end"],
+                    order="id",
+                )
+            ):
+                ends[line.warranty_id.id][line.component] = line.date_end
+        by_lot, by_product = {}, {}
+        for warranty in warranties:
+            pair = (warranty, ends[warranty.id])
+            if warranty.lot_id.id in lot_ids:
+                by_lot.setdefault(warranty.lot_id.id, []).append(pair)
+            if warranty.product_id.id in product_ids:
+                by_product.setdefault(warranty.product_id.id, []).append(pair)
+        return by_lot, by_product

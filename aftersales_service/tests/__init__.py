@@ -24,3 +24,5 @@ from . import test_technician_job
 from . import test_bad_documents
 from . import test_state_mixin
 from . import test_translations
+from . import test_query_counts
+from . import test_request_acknowledgment

@@ -1,0 +1,102 @@
+# Copyright 2026 Aftersales contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Query budgets of the key after-sales actions, pinned so that they cannot creep up.
+
+Each test runs twice under ``warmup`` (caches warm, as on a running server) and the second
+run is counted. Where a document has lines, it is measured with few and with many lines:
+the count must be the same (set-based reads, no query per line).
+"""
+
+from odoo import Command
+from odoo.tests import tagged
+from odoo.tests.common import warmup
+
+from .common import AftersalesCommon
+from .warranty_common import WarrantyCommon
+
+# pinned figures (post-install, warm caches); lower is fine, higher fails the test
+QUERIES = {
+    # the serial, its warranties, their components, the customer, a running contract, plus
+    # one read of the user's record that the test's cleared cache repeats (bench/run.py: 5)
+    "coverage_by_serial": 6,
+    "assess": 3,
+    "assign": 12,
+    "done": 13,
+}
+
+
+@tagged("post_install", "-at_install")
+class TestWarrantyQueryCounts(WarrantyCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.lots = cls._lots(cls.product, "QC-SN-0001", "QC-SN-0002")
+        cls._sell_and_deliver(cls.lots)
+        many = cls.env["aftersales.warranty"].search([("lot_id", "=", cls.lots[1].id)])
+        many.line_ids = [
+            Command.create({"component": f"Part {index}", "months": 24}) for index in range(9)
+        ]
+
+    @warmup
+    def test_coverage_lookup_by_serial_costs_the_same_for_1_and_10_components(self):
+        """Looking a serial up costs a fixed number of queries, however many components its
+        warranty has: the warranties and their components are read in one query each."""
+        # a user's request: the web client always sends the time zone in the context, the
+        # user and their companies are known before the lookup starts
+        user_env = self.env(
+            user=self.env.ref("base.user_admin"),
+            context=dict(self.env.context, tz="Asia/Shanghai"),
+        )
+        self.assertTrue(user_env.user and user_env.company and user_env.companies)
+        for lot in self.lots:
+            self.env.invalidate_all()
+            with self.assertQueryCount(QUERIES["coverage_by_serial"]):
+                found = user_env["stock.lot"].search_fetch(
+                    [("name", "=", lot.name)], ["product_id"], limit=1
+                )
+                coverage = user_env["aftersales.warranty"]._get_coverage(
+                    found.product_id, lot=found, component="Compressor"
+                )
+            self.assertEqual(coverage["warranty"].lot_id, lot)
+
+
+@tagged("post_install", "-at_install")
+class TestRequestQueryCounts(AftersalesCommon):
+    """A request's stage buttons cost the same whatever its history (here: work logs)."""
+
+    def _request(self, logs):
+        request = self.env["aftersales.request"].create(
+            {"partner_id": self.customer.id, "product_id": self.product.id}
+        )
+        self.env["aftersales.work.log"].create(
+            [
+                {
+                    "request_id": request.id,
+                    "employee_id": self.technician.id,
+                    "hours": 1.0,
+                    "description": f"Diagnosis {index}",
+                }
+                for index in range(logs)
+            ]
+        )
+        return request
+
+    def _counted(self, key, records, action):
+        for record in records:
+            self.env.invalidate_all()
+            with self.assertQueryCount(QUERIES[key]):
+                action(record)
+
+    @warmup
+    def test_stage_buttons_cost_the_same_with_1_and_10_work_logs(self):
+        """Assess, assign a technician and mark done: fixed query counts, 1 or 10 work logs."""
+        requests = [self._request(1), self._request(10)]
+        as_agent = [r.with_user(self.agent) for r in requests]
+        self._counted("assess", as_agent, lambda r: r.action_assess())
+        self._counted("assign", as_agent, lambda r: r.write({"technician_id": self.technician.id}))
+        for request in as_agent:
+            request.action_schedule()
+            request.with_user(self.tech_user).action_start()
+        as_tech = [r.with_user(self.tech_user) for r in requests]
+        self._counted("done", as_tech, lambda r: r.action_done())
+        self.assertEqual({r.state for r in requests}, {"done"})

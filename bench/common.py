@@ -1,0 +1,128 @@
+# Copyright 2026 Aftersales contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Open a benchmark database through Odoo's registry, reusing tools/harness.py.
+
+``make_database`` builds a fresh database from the project's template with our three
+add-ons installed (``harness.fresh_db`` + ``harness.install``); ``open_registry`` loads
+Odoo's configuration file that ``harness.write_config`` wrote for that database.
+"""
+
+import contextlib
+import io
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+import harness
+
+DEFAULT_DB = os.environ.get("BENCH_DB", "aftersales_bench")
+# historical data is created with tracking, chatter logs and mail notifications off
+QUIET = {
+    "tracking_disable": True,
+    "mail_create_nolog": True,
+    "mail_create_nosubscribe": True,
+    "mail_notrack": True,
+    "mail_auto_subscribe_no_notify": True,
+    "no_reset_password": True,
+}
+
+
+def ensure_odoo_path():
+    odoo_dir = os.environ.get("ODOO_DIR")
+    if odoo_dir and odoo_dir not in sys.path:
+        sys.path.insert(0, odoo_dir)
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+
+
+def make_database(dbname):
+    """A fresh database with the add-ons installed; exits when the install log shows problems."""
+    harness.start_pg()
+    harness.fresh_db(dbname)
+    harness.write_config(dbname)
+    log, problems = harness.install(dbname)
+    if problems:
+        print("\n".join(problems[:20]))
+        sys.exit(f"bench: install into {dbname} failed, see {log}")
+
+
+def open_registry(dbname):
+    ensure_odoo_path()
+    import odoo
+    from odoo.modules.registry import Registry
+
+    conf = harness.write_config(dbname)
+    odoo.tools.config.parse_config(["-c", str(conf), "--log-level=warn"])
+    return Registry(dbname)
+
+
+@contextlib.contextmanager
+def environment(registry, context=None):
+    """A superuser environment on a new cursor; committed when the block ends cleanly."""
+    from odoo import SUPERUSER_ID, api
+
+    with registry.cursor() as cr:
+        yield api.Environment(cr, SUPERUSER_ID, dict(context or {}))
+
+
+def copy_rows(cr, table, columns, rows):
+    """Bulk-insert ``rows`` (tuples) into ``table`` with PostgreSQL COPY; returns the new ids.
+
+    Used only for history tables the ORM would take far too long to fill (work logs, stock
+    moves); the caller invalidates the ORM cache afterwards.
+    """
+    if not rows:
+        return []
+    cr.execute(f"SELECT nextval('{table}_id_seq') FROM generate_series(1, %s)", [len(rows)])
+    ids = [r[0] for r in cr.fetchall()]
+    buf = io.StringIO()
+    for rid, row in zip(ids, rows, strict=True):
+        buf.write("\t".join([str(rid)] + [_copy_value(v) for v in row]) + "\n")
+    buf.seek(0)
+    cr.copy_expert(
+        f"COPY {table} (id, {', '.join(columns)}) FROM STDIN WITH (FORMAT text)",
+        buf,
+    )
+    return ids
+
+
+def _copy_value(value):
+    if value is None or value is False:
+        return r"\N"
+    if value is True:
+        return "t"
+    text = str(value)
+    return text.replace("\\", "\\\\").replace("\t", " ").replace("\n", " ")
+
+
+def clone_rows(cr, table, template_id, rows):
+    """Insert copies of row ``template_id`` of ``table``, each with the overrides of one dict
+    in ``rows`` (column -> value); returns the new ids.
+
+    The template row is made by the ORM (defaults, computed stored columns, company-dependent
+    JSON values all filled in as Odoo would), so its clones are rows Odoo could have written.
+    """
+    if not rows:
+        return []
+    cr.execute(f"SELECT * FROM {table} WHERE id = %s", [template_id])
+    names = [d.name for d in cr.description if d.name != "id"]
+    template = dict(zip([d.name for d in cr.description], cr.fetchone(), strict=True))
+    keys = set().union(*rows)
+    unknown = keys - set(names)
+    if unknown:
+        raise ValueError(f"{table} has no column {', '.join(sorted(unknown))}")
+    values = [tuple(_plain(row.get(n, template[n])) for n in names) for row in rows]
+    return copy_rows(cr, table, names, values)
+
+
+def _plain(value):
+    if isinstance(value, dict | list):
+        return json.dumps(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
