@@ -1,5 +1,7 @@
 # Copyright 2026 Aftersales contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
+
 from odoo.addons.base.tests.common import BaseCommon, new_test_user
 
 
@@ -34,3 +36,27 @@ class AftersalesCommon(BaseCommon):
                 "date_expiry": "2099-12-31",
             }
         )
+
+    @classmethod
+    def _sell_and_deliver(cls, product_name, quantity):
+        """A consumable sold to the customer at 100 and delivered: sets goods, order, line."""
+        cls.goods = cls.env["product.product"].create(
+            {"name": product_name, "type": "consu", "list_price": 100.0}
+        )
+        cls.sale_order = cls.env["sale.order"].create(
+            {
+                "partner_id": cls.customer.id,
+                "order_line": [
+                    Command.create(
+                        {
+                            "product_id": cls.goods.id,
+                            "product_uom_qty": quantity,
+                            "price_unit": 100.0,
+                        }
+                    )
+                ],
+            }
+        )
+        cls.sale_order.action_confirm()
+        cls.sale_order.picking_ids.button_validate()
+        cls.sale_line = cls.sale_order.order_line

@@ -57,22 +57,7 @@ class AftersalesReturnCommon(AftersalesCommon):
             "sales_head": cls.sales_head,
             "leader": cls.leader,
         }
-        cls.goods = cls.env["product.product"].create(
-            {"name": "Dehumidifier DH-20", "type": "consu", "list_price": 100.0}
-        )
-        cls.sale_order = cls.env["sale.order"].create(
-            {
-                "partner_id": cls.customer.id,
-                "order_line": [
-                    Command.create(
-                        {"product_id": cls.goods.id, "product_uom_qty": 100, "price_unit": 100.0}
-                    )
-                ],
-            }
-        )
-        cls.sale_order.action_confirm()
-        cls.sale_order.picking_ids.button_validate()
-        cls.sale_line = cls.sale_order.order_line
+        cls._sell_and_deliver("Dehumidifier DH-20", 100)
 
     @classmethod
     def _new_return(cls, quantity=2.0, reason_kind="unsaleable", outcome="exchange", **vals):

@@ -184,22 +184,7 @@ class TrustCommon(AftersalesCommon):
             cls.env["account.chart.template"].try_loading(
                 "generic_coa", company=company, install_demo=False
             )
-        cls.goods = cls.env["product.product"].create(
-            {"name": "Trust Dehumidifier DH-30", "type": "consu", "list_price": 100.0}
-        )
-        cls.sale_order = cls.env["sale.order"].create(
-            {
-                "partner_id": cls.customer.id,
-                "order_line": [
-                    Command.create(
-                        {"product_id": cls.goods.id, "product_uom_qty": 50, "price_unit": 100.0}
-                    )
-                ],
-            }
-        )
-        cls.sale_order.action_confirm()
-        cls.sale_order.picking_ids.button_validate()
-        cls.sale_line = cls.sale_order.order_line
+        cls._sell_and_deliver("Trust Dehumidifier DH-30", 50)
 
     @classmethod
     def _fixture_vals(cls, model_name, **extra):
