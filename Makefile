@@ -5,17 +5,19 @@ PYTHON ?= python3
 ODOO_DIR ?=
 DB ?= aftersales
 TEST_DB ?= aftersales_test
+SUITES_DB ?= $(TEST_DB)_suites
 HTTP_PORT ?= 8069
 BENCH_DB ?= aftersales_bench
 BENCH_SCALE ?= 1.0
 BENCH_ARGS ?=
-export PYTHON ODOO_DIR DB TEST_DB HTTP_PORT BENCH_DB BENCH_SCALE
+export PYTHON ODOO_DIR DB TEST_DB SUITES_DB HTTP_PORT BENCH_DB BENCH_SCALE
 
-.PHONY: help run screenshot test test-unit test-static test-integration bench readme pg-start pg-stop clean
+.PHONY: help run screenshot test test-unit test-static test-integration test-odoo-suites bench readme pg-start pg-stop clean
 
 help:
 	@echo "make run    serve the After-Sales app with demo data on http://127.0.0.1:$(HTTP_PORT)"
-	@echo "make test   unit + static + integration (integration needs odoo importable)"
+	@echo "make test   unit + static + integration + odoo-suites (the last two need odoo importable)"
+	@echo "make test-odoo-suites   Odoo's repair, stock_account, purchase_stock, sale_stock and stock tests with our add-ons installed"
 	@echo "make bench  generate a fresh database at scale (BENCH_SCALE=1.0) and time the operations"
 
 run:
@@ -32,6 +34,9 @@ test-static:
 
 test-integration:
 	@$(PYTHON) tools/run_tests.py integration
+
+test-odoo-suites:
+	@$(PYTHON) tools/run_tests.py odoo-suites
 
 bench:
 	@if [ -f bench/run.py ]; then $(PYTHON) bench/run.py --db $(BENCH_DB) --scale $(BENCH_SCALE) $(BENCH_ARGS); else echo "bench: no benchmark yet"; fi

@@ -1,6 +1,7 @@
 # Copyright 2026 Aftersales contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""`make test`: unit, static and integration layers, each closing on one summary line."""
+"""`make test`: unit, static, integration and odoo-suites layers, each closing on one summary
+line that counts tests and subtests apart."""
 
 import os
 import subprocess
@@ -12,17 +13,34 @@ import harness
 
 ROOT = harness.ROOT
 PY = harness.python()
+LAYERS = ["unit", "static", "integration", "odoo-suites"]
 
 
 def pytest_layer(name, paths):
-    junit = harness.LOCAL / f"{name}.xml"
+    counts = harness.LOCAL / f"{name}.json"
     harness.LOCAL.mkdir(exist_ok=True)
+    counts.unlink(missing_ok=True)
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "tools"), env.get("PYTHONPATH")]))
     subprocess.run(
-        [PY, "-m", "pytest", "-p", "no:odoo", "-q", f"--junitxml={junit}", *paths],
+        [
+            PY,
+            "-m",
+            "pytest",
+            "-p",
+            "no:odoo",
+            "-p",
+            "pytest_aftersales",
+            f"--counts-json={counts}",
+            "-q",
+            f"--junitxml={harness.LOCAL / f'{name}.xml'}",
+            *paths,
+        ],
         cwd=ROOT,
+        env=env,
         check=False,
     )
-    return harness.junit_counts(junit)
+    return harness.read_counts(counts)
 
 
 def tool(label, cmd):
@@ -32,58 +50,72 @@ def tool(label, cmd):
     return ok
 
 
+def harness_layer(layer, args):
+    """Run a harness sub-command, echo it, return (counts or None when skipped, returncode)."""
+    proc = subprocess.Popen(
+        [PY, str(ROOT / "tools" / "harness.py"), *args],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    lines = []
+    for line in proc.stdout:
+        sys.stdout.write(line)
+        sys.stdout.flush()
+        lines.append(line.rstrip("\n"))
+    returncode = proc.wait()
+    last = [ln for ln in lines if ln.startswith(f"{layer}:")][-1:]
+    if last and "SKIPPED" in last[0]:
+        return None, 0
+    counts = harness.parse_summary(last[0]) if last else None
+    if counts is None:
+        counts = {"tests": {"passed": 0, "failed": 1, "skipped": 0}, "subtests": {}}
+        returncode = returncode or 1
+    return counts, returncode
+
+
 def main():
-    layers = sys.argv[1:] or ["unit", "static", "integration"]
-    totals = [0, 0]
+    layers = sys.argv[1:] or LAYERS
+    total = {"tests": {"passed": 0, "failed": 0, "skipped": 0}, "subtests": {}}
     status = 0
 
-    def report(layer, passed, failed, skipped=0):
+    def add(counts, returncode=0, layer=None):
         nonlocal status
-        line = f"{layer}: {passed} passed, {failed} failed"
-        print(line + (f", {skipped} skipped" if skipped else ""), flush=True)
-        totals[0] += passed
-        totals[1] += failed
-        if failed or not passed:
+        if layer:
+            print(harness.summary_line(layer, counts), flush=True)
+        for kind in ("tests", "subtests"):
+            for key, value in counts.get(kind, {}).items():
+                total[kind][key] = total[kind].get(key, 0) + value
+        if returncode or counts["tests"]["failed"] or counts["subtests"].get("failed"):
+            status = 1
+        if not counts["tests"]["passed"]:
             status = 1
 
     if "unit" in layers:
-        passed, failed, skipped = pytest_layer("unit", ["tests/unit"])
-        report("unit", passed, failed, skipped)
+        add(pytest_layer("unit", ["tests/unit"]), layer="unit")
     if "static" in layers:
-        passed, failed, skipped = pytest_layer("static", ["tests/static"])
+        counts = pytest_layer("static", ["tests/static"])
         addons = list(harness.ADDONS)
         checks = [
             tool("pylint-odoo", [PY, "-m", "pylint", "--rcfile=.pylintrc-mandatory", *addons]),
             tool("ruff", [PY, "-m", "ruff", "check", "."]),
             tool("ruff format", [PY, "-m", "ruff", "format", "--check", "."]),
         ]
-        report("static", passed + sum(checks), failed + checks.count(False), skipped)
+        counts["tests"]["passed"] += sum(checks)
+        counts["tests"]["failed"] += checks.count(False)
+        add(counts, layer="static")
+    test_db = os.environ.get("TEST_DB", "aftersales_test")
     if "integration" in layers:
-        env_db = os.environ.get("TEST_DB", "aftersales_test")
-        proc = subprocess.Popen(
-            [PY, str(ROOT / "tools" / "harness.py"), "integration", "--db", env_db],
-            cwd=ROOT,
-            stdout=subprocess.PIPE,
-            text=True,
+        counts, returncode = harness_layer("integration", ["integration", "--db", test_db])
+        if counts:
+            add(counts, returncode)
+    if "odoo-suites" in layers:
+        counts, returncode = harness_layer(
+            "odoo-suites", ["odoo-suites", "--db", os.environ.get("SUITES_DB", f"{test_db}_suites")]
         )
-        lines = []
-        for line in proc.stdout:
-            sys.stdout.write(line)
-            sys.stdout.flush()
-            lines.append(line.rstrip("\n"))
-        returncode = proc.wait()
-        last = [ln for ln in lines if ln.startswith("integration:")][-1:]
-        if last and "SKIPPED" in last[0]:
-            pass
-        elif last and " passed, " in last[0]:
-            counts = last[0].split(":", 1)[1].split(",")
-            totals[0] += int(counts[0].split()[0])
-            totals[1] += int(counts[1].split()[0])
-            status = status or returncode
-        else:
-            totals[1] += 1
-            status = 1
-    print(f"total: {totals[0]} passed, {totals[1]} failed", flush=True)
+        if counts:
+            add(counts, returncode)
+    print(harness.summary_line("total", total), flush=True)
     return status
 
 

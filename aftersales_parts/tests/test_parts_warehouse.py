@@ -3,7 +3,9 @@
 from datetime import datetime
 
 from odoo.fields import Command
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
+
+from odoo.addons.base.tests.common import new_test_user
 
 from .common import PartsCommon
 
@@ -31,11 +33,55 @@ class TestPartsWarehouse(PartsCommon):
         self.company.action_aftersales_create_parts_warehouse()
         self.assertEqual(self.company.aftersales_parts_warehouse_id, self.warehouse)
 
+    def _request(self):
+        return self.env["aftersales.request"].create(
+            {
+                "partner_id": self.customer.id,
+                "product_id": self.product.id,
+                "company_id": self.company.id,
+            }
+        )
+
     def test_repair_draws_parts_from_parts_warehouse_by_default(self):
-        """A new repair order takes the repair operation type of the parts warehouse."""
-        repair = self.env["repair.order"].create({"partner_id": self.customer.id})
+        """A repair opened from a service request takes the parts warehouse's repair
+        operation, created by code or in the form."""
+        repair = self._request()._create_repairs("workshop")
         self.assertEqual(repair.picking_type_id, self.warehouse.repair_type_id)
         self.assertEqual(repair.location_id, self.stock_location)
+        request = self._request()
+        form = Form(self.env["repair.order"].with_context(default_aftersales_request_id=request.id))
+        self.assertEqual(form.picking_type_id, self.warehouse.repair_type_id)
+
+    def test_plain_repair_keeps_the_company_warehouse(self):
+        """A repair without a service request takes Odoo's default warehouse, not ours."""
+        main = self.env["stock.warehouse"].search([("company_id", "=", self.company.id)], limit=1)
+        self.assertNotEqual(main, self.warehouse)
+        repair = self.env["repair.order"].create({"partner_id": self.customer.id})
+        self.assertEqual(repair.picking_type_id, main.repair_type_id)
+        self.assertEqual(Form(self.env["repair.order"]).picking_type_id, main.repair_type_id)
+
+    def test_users_own_default_warehouse_wins_for_service_repairs(self):
+        """A user who chose a default warehouse repairs from it, also for service requests;
+        installing the add-on changed no user's or company's default warehouse."""
+        main = self.env["stock.warehouse"].search([("company_id", "=", self.company.id)], limit=1)
+        keeper = new_test_user(
+            self.env,
+            login="as_parts_keeper",
+            groups="stock.group_stock_user,aftersales_service.group_aftersales_user",
+            company_id=self.company.id,
+            company_ids=[Command.set(self.company.ids)],
+        )
+        self.assertFalse(keeper.property_warehouse_id)
+        keeper.property_warehouse_id = main
+        request = self._request().with_user(keeper)
+        repair = request._create_repairs("workshop")
+        self.assertEqual(repair.picking_type_id, main.repair_type_id)
+        users = self.env["res.users"].search([("share", "=", False)])
+        self.assertFalse(
+            (users - keeper).filtered(
+                lambda u: u.with_company(self.company).property_warehouse_id == self.warehouse
+            )
+        )
 
     def test_fifo_picks_oldest_lot_for_repair_part(self):
         """A repair part is reserved from the lot received first, not the newest one."""
@@ -56,6 +102,7 @@ class TestPartsWarehouse(PartsCommon):
                         {"product_id": part.id, "product_uom_qty": 1, "repair_line_type": "add"}
                     )
                 ],
+                "picking_type_id": self.warehouse.repair_type_id.id,
             }
         )
         repair.action_validate()

@@ -34,8 +34,15 @@ class TestServiceTour(HttpCase):
         cls.part = cls.env["product.product"].create(
             {"name": "Tour Fan Motor FM-1", "is_storable": True, "standard_price": 35.0}
         )
-        # in stock where repairs take their parts (the after-sales parts warehouse if any)
-        repair_type = next(iter(cls.env["repair.order"]._get_picking_type().values()))
+        # in stock where a request's repairs take their parts (the parts warehouse if any)
+        repair_type = next(
+            iter(
+                cls.env["repair.order"]
+                .with_context(default_aftersales_request_id=True)
+                ._get_picking_type()
+                .values()
+            )
+        )
         cls.env["stock.quant"]._update_available_quantity(
             cls.part, repair_type.default_location_src_id, 5
         )

@@ -262,10 +262,19 @@ class RepairOrder(models.Model):
                 if move.repair_line_type == "add" and move.state != "cancel"
             )
 
-    @api.depends("aftersales_charge_category", "sale_order_id.state", "aftersales_charge_labour")
+    @api.depends(
+        "aftersales_charge_category",
+        "sale_order_id.state",
+        "aftersales_charge_labour",
+        "aftersales_charge_parts",
+        "aftersales_request_id",
+        "partner_id",
+        "under_warranty",
+    )
     def _compute_aftersales_quote_state(self):
+        quoted = self._aftersales_needs_quote()
         for repair in self:
-            if not (repair.aftersales_charge_labour or repair.aftersales_charge_parts):
+            if repair not in quoted:
                 repair.aftersales_quote_state = "not_needed"
             elif repair.sale_order_id.state == "sale":
                 repair.aftersales_quote_state = "accepted"
@@ -316,8 +325,59 @@ class RepairOrder(models.Model):
             self._aftersales_accept_signed_quote()
         return res
 
+    def _aftersales_service_repairs(self):
+        """The repairs after-sales rules apply to: those opened for a service request.
+
+        Any other repair is a plain Odoo repair and behaves as without the add-ons; add-ons
+        that open repairs from other after-sales documents extend this.
+        """
+        return self.filtered("aftersales_request_id")
+
+    def _aftersales_warranty_decided(self):
+        """The repairs whose unit has a warranty record answering for it (in warranty, void
+        or expired), as the add-on's warranty check finds it."""
+        decided = self.filtered(lambda r: r.aftersales_coverage in ("covered", "void"))
+        rest = (self - decided).filtered(lambda r: r.product_id or r.lot_id)
+        if not rest:
+            return decided
+        answers = self.env["aftersales.warranty"]._get_coverage_batch(
+            [
+                {
+                    "product": repair.product_id,
+                    "lot": repair.lot_id or None,
+                    "partner": repair.partner_id or None,
+                    "date": repair.aftersales_request_id.date_request or repair.schedule_date,
+                }
+                for repair in rest
+            ]
+        )
+        for repair, answer in zip(rest, answers, strict=True):
+            if answer["warranty"]:
+                decided |= repair
+        return decided
+
+    def _aftersales_needs_quote(self):
+        """The repairs that start only once the customer accepted the quotation.
+
+        After-sales repairs of a customer that charging makes paid work; Odoo's "Under
+        Warranty", ticked on a repair no warranty record answers for, makes it free.
+        """
+        paid = self._aftersales_service_repairs().filtered(
+            lambda r: r.partner_id and (r.aftersales_charge_labour or r.aftersales_charge_parts)
+        )
+        return paid - paid._aftersales_odoo_warranty()
+
+    def _aftersales_odoo_warranty(self):
+        """After-sales repairs where a user ticked Odoo's "Under Warranty" although charging
+        says the parts are paid, and no warranty record answers for the unit: the user's
+        tick is honoured, the repair is free as in Odoo."""
+        ticked = self._aftersales_service_repairs().filtered(
+            lambda r: r.under_warranty and r.aftersales_charge_parts
+        )
+        return ticked - ticked._aftersales_warranty_decided()
+
     def _aftersales_check_quote_accepted(self):
-        for repair in self:
+        for repair in self._aftersales_needs_quote():
             if repair.aftersales_quote_state in ("to_quote", "sent"):
                 raise UserError(
                     self.env._(
@@ -433,11 +493,12 @@ class RepairOrder(models.Model):
 
     def _aftersales_apply_prices(self):
         """Parts are free unless the charging rule says the customer pays for them."""
+        odoo_warranty = self._aftersales_odoo_warranty()
         for repair in self.filtered("aftersales_request_id"):
             part_lines = repair.move_ids.filtered(
                 lambda m: m.repair_line_type == "add" and m.sale_line_id
             ).sale_line_id
-            if not repair.aftersales_charge_parts:
+            if not repair.aftersales_charge_parts or repair in odoo_warranty:
                 part_lines.write({"price_unit": 0.0, "technical_price_unit": 0.0})
             else:
                 for line in part_lines:
