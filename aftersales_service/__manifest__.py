@@ -69,4 +69,9 @@
         "demo/aftersales_warranty_demo.xml",
         "demo/aftersales_repair_demo.xml",
     ],
+    "assets": {
+        "web.assets_frontend": [
+            "aftersales_service/static/src/js/aftersales_portal.js",
+        ],
+    },
 }

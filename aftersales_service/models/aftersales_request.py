@@ -497,29 +497,77 @@ class AftersalesRequest(models.Model):
             requests.write({"is_acknowledgment_pending": True})
             self.env.ref("aftersales_service.ir_cron_aftersales_acknowledgment")._trigger()
             return
+        if len(self) == 1 and not requests and self.contact_id.email:
+            requests = self  # the contact who wrote (e.g. on the portal) has an address
+        author = {}
+        if self.env.user.share:
+            # filed on the portal: the company answers, not the customer to themselves
+            author = {"author_id": self.company_id[:1].partner_id.id}
         for request in requests:
+            # a comment, not a notification: the customer finds it in the request's
+            # conversation on the portal too
             request.with_context(mail_notify_author=True).message_post_with_source(
                 template,
+                **author,
+                message_type="comment",
                 subtype_xmlid="mail.mt_comment",
-                partner_ids=request.partner_id.ids,
+                partner_ids=(request.partner_id | request.contact_id).filtered("email").ids,
             )
 
     @api.model
     def _aftersales_portal_lots(self, partner):
-        """Serial numbers delivered to the customer's company, offered on the portal form."""
+        """Serial numbers of the units the customer's company owns, offered on the portal
+        form: delivered to it (and not since delivered elsewhere or taken back), or registered
+        in its warranties; only units of products ``_aftersales_portal_offers`` keeps."""
+        commercial = partner.commercial_partner_id
         lines = self.env["stock.move.line"].search(
             [
                 ("lot_id", "!=", False),
                 ("state", "=", "done"),
                 ("location_dest_id.usage", "=", "customer"),
-                ("picking_partner_id", "child_of", partner.commercial_partner_id.id),
+                ("picking_partner_id", "child_of", commercial.id),
             ],
+            order="date desc, id desc",
             limit=500,
         )
         warranties = self.env["aftersales.warranty"].search(
-            [("partner_id", "child_of", partner.commercial_partner_id.id), ("lot_id", "!=", False)]
+            [("partner_id", "child_of", commercial.id), ("lot_id", "!=", False)]
         )
-        return lines.lot_id | warranties.lot_id
+        lots = lines.lot_id | warranties.lot_id
+        owners = self._aftersales_lot_owners(lots)
+        offered = self._aftersales_portal_offers(lots.product_id)
+        return lots.filtered(
+            lambda lot: (
+                lot.product_id in offered
+                and (
+                    owners.get(lot.id) == commercial
+                    or (lot.id not in owners and lot in warranties.lot_id)
+                )
+            )
+        )
+
+    @api.model
+    def _aftersales_portal_products(self, partner):
+        """Products the customer's company bought and had delivered, offered on the portal
+        form (not the whole catalogue)."""
+        commercial = partner.commercial_partner_id
+        delivered = self.env["stock.move"]._read_group(
+            [
+                ("state", "=", "done"),
+                ("location_dest_id.usage", "=", "customer"),
+                ("picking_id.partner_id", "child_of", commercial.id),
+            ],
+            ["product_id"],
+        )
+        products = self.env["product.product"].browse([product.id for (product,) in delivered])
+        products |= self._aftersales_portal_lots(partner).product_id
+        return self._aftersales_portal_offers(products)
+
+    @api.model
+    def _aftersales_portal_offers(self, products):
+        """The products a customer may open a request on: goods, not services. Add-ons
+        remove more (spare parts, loaner units) with ``super()``."""
+        return products.filtered(lambda product: product.type == "consu")
 
     @api.model
     def message_new(self, msg_dict, custom_values=None):
