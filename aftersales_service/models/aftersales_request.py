@@ -97,6 +97,8 @@ class AftersalesRequest(models.Model):
             ("closed", "Closed"),
             ("cancelled", "Cancelled"),
         ],
+        # one word for it everywhere (buttons' messages, filters, group-by, portal)
+        string="Stage",
         default="new",
         required=True,
         readonly=True,

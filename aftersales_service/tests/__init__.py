@@ -28,3 +28,4 @@ from . import test_query_counts
 from . import test_request_acknowledgment
 from . import test_technician_activity
 from . import test_portal_intake_choices
+from . import test_request_screens
