@@ -67,6 +67,12 @@
         "demo/aftersales_request_demo.xml",
         "demo/aftersales_return_demo.xml",
         "demo/aftersales_warranty_demo.xml",
+        "demo/aftersales_request_warranty_demo.xml",
         "demo/aftersales_repair_demo.xml",
     ],
+    "assets": {
+        "web.assets_frontend": [
+            "aftersales_service/static/src/js/aftersales_portal.js",
+        ],
+    },
 }

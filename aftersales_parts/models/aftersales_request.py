@@ -1,6 +1,6 @@
 # Copyright 2026 Aftersales contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class AftersalesRequest(models.Model):
@@ -49,3 +49,12 @@ class AftersalesRequest(models.Model):
         action = self._loan_action()
         action["domain"] = [("request_id", "=", self.id)]
         return action
+
+    @api.model
+    def _aftersales_portal_offers(self, products):
+        """Spare parts and loaner units are not the customer's equipment: no request on them."""
+        return (
+            super()
+            ._aftersales_portal_offers(products)
+            .filtered(lambda p: not p.aftersales_is_spare_part and not p.aftersales_is_loaner)
+        )

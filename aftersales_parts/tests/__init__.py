@@ -12,3 +12,4 @@ from . import test_inbound_inspection
 from . import test_loan_concurrency
 from . import test_tool_bad_input
 from . import test_loan_request
+from . import test_portal_offers

@@ -209,6 +209,7 @@ class AftersalesComplaint(models.Model):
         complaints = super().create(vals_list)
         complaints.filtered("is_serious")._escalate()
         complaints._flag_repeated()  # escalates through write()
+        complaints._aftersales_sync_owner_activity()
         return complaints
 
     def _flag_repeated(self):
@@ -258,7 +259,71 @@ class AftersalesComplaint(models.Model):
             to_escalate = self.filtered(lambda c: not c.date_escalated)
         res = super().write(vals)
         to_escalate._escalate()
+        if self._aftersales_owner_activity_triggers() & set(vals):
+            self._aftersales_sync_owner_activity()
         return res
+
+    @api.model
+    def _aftersales_owner_activity_triggers(self):
+        """Fields whose change moves, re-dates or closes the owner's activity."""
+        return {
+            "state",
+            "user_id",
+            "category",
+            "department_id",
+            "priority",
+            "is_serious",
+            "date_received",
+            "company_id",
+        }
+
+    def _aftersales_sync_owner_activity(self):
+        """The complaint's owner (from its route) follows it and has one activity for the
+        step waiting for them: acknowledge it by the acknowledgment deadline while it is new,
+        then propose a solution by the solution deadline. The step's activity is marked done
+        when the step is done and moves with the owner; none is created twice."""
+        ack_type = self.env.ref("aftersales_quality.mail_activity_type_complaint_ack")
+        solution_type = self.env.ref("aftersales_quality.mail_activity_type_complaint_solution")
+        for complaint in self:
+            activities = complaint.activity_ids
+            acks = activities.filtered(lambda a, t=ack_type: a.activity_type_id == t)
+            solutions = activities.filtered(lambda a, t=solution_type: a.activity_type_id == t)
+            if complaint.state != "new":
+                acks.action_feedback(feedback=self.env._("Complaint acknowledged."))
+            if complaint.state not in ("new", "acknowledged"):
+                solutions.action_feedback(feedback=self.env._("Solution proposed."))
+                continue
+            if complaint.state == "new":
+                current, step_type, moment = acks, ack_type, complaint.date_ack_deadline
+                summary = self.env._("Acknowledge complaint %(name)s", name=complaint.name)
+            else:
+                current, step_type = solutions, solution_type
+                moment = complaint.date_solution_deadline
+                summary = self.env._(
+                    "Propose a solution for complaint %(name)s", name=complaint.name
+                )
+            user = complaint.user_id
+            if not user:
+                current.unlink()
+                continue
+            record = complaint.with_context(tz=user.tz) if user.tz else complaint
+            deadline = fields.Date.context_today(record, timestamp=moment or None)
+            if not current:
+                complaint.activity_schedule(
+                    activity_type_id=step_type.id,
+                    date_deadline=deadline,
+                    user_id=user.id,
+                    summary=summary,
+                )
+                continue
+            current[1:].unlink()
+            changes = {}
+            if current[0].user_id != user:
+                changes["user_id"] = user.id
+            if current[0].date_deadline != deadline:
+                changes["date_deadline"] = deadline
+            if changes:
+                current[0].write(changes)
 
     def _escalate(self):
         """Make serious complaints priority cases and give leadership an activity."""

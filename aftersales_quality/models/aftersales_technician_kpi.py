@@ -60,6 +60,12 @@ class AftersalesTechnicianKpi(models.Model):
     is_sla_ok = fields.Boolean(string="SLA on Target", compute="_compute_ok")
     is_callback_ok = fields.Boolean(string="Callback on Target", compute="_compute_ok")
     is_satisfaction_ok = fields.Boolean(string="Satisfaction on Target", compute="_compute_ok")
+    # a rate over nothing is no data, not 0 % (shown as "no data", never in red)
+    has_first_fix_data = fields.Boolean(compute="_compute_has_data")
+    has_diagnosis_data = fields.Boolean(compute="_compute_has_data")
+    has_sla_data = fields.Boolean(compute="_compute_has_data")
+    has_callback_data = fields.Boolean(compute="_compute_has_data")
+    has_satisfaction_data = fields.Boolean(compute="_compute_has_data")
 
     _sql_constraints = [
         (
@@ -82,6 +88,15 @@ class AftersalesTechnicianKpi(models.Model):
                 kpi[flag] = bool(
                     kpi_rules.meets_target(kpi[value] if kpi[base] else None, kpi[target])
                 )
+
+    @api.depends("requests_done", "diagnosis_checked", "survey_count")
+    def _compute_has_data(self):
+        for kpi in self:
+            kpi.has_first_fix_data = bool(kpi.requests_done)
+            kpi.has_diagnosis_data = bool(kpi.diagnosis_checked)
+            kpi.has_sla_data = bool(kpi.requests_done)
+            kpi.has_callback_data = bool(kpi.requests_done)
+            kpi.has_satisfaction_data = bool(kpi.survey_count)
 
     # ------------------------------------------------------------------
     # Computation

@@ -13,3 +13,6 @@ from . import test_first_time_fix
 from . import test_complaint_return
 from . import test_dashboard
 from . import test_return_links
+from . import test_complaint_activity
+from . import test_kpi_no_data
+from . import test_demo

@@ -61,12 +61,12 @@ class AftersalesPortal(CustomerPortal):
         return request.render("aftersales_service.portal_my_aftersales_request", values)
 
     def _aftersales_portal_choices(self, partner):
-        """Products and serials the customer may pick when opening a request."""
+        """Products and serials the customer may pick when opening a request: what their
+        company bought and had delivered (read with sudo: a portal user reads no stock)."""
+        Request = request.env["aftersales.request"].sudo()
         return {
-            "products": request.env["product.product"]
-            .sudo()
-            .search([("sale_ok", "=", True)], limit=200),
-            "lots": request.env["aftersales.request"].sudo()._aftersales_portal_lots(partner),
+            "products": Request._aftersales_portal_products(partner),
+            "lots": Request._aftersales_portal_lots(partner),
         }
 
     @http.route(
@@ -96,12 +96,33 @@ class AftersalesPortal(CustomerPortal):
             "description": plaintext2html(symptoms),
             "company_id": partner.company_id.id or request.env.company.id,
         }
-        lot_id = int(post.get("lot_id") or 0)
-        product_id = int(post.get("product_id") or 0)
-        if lot_id and lot_id in values["lots"].ids:
-            lot = values["lots"].browse(lot_id)
+        try:
+            lot_id = int(post.get("lot_id") or 0)
+            product_id = int(post.get("product_id") or 0)
+        except ValueError:
+            lot_id = product_id = -1
+        lot = values["lots"].browse(lot_id) if lot_id in values["lots"].ids else None
+        if lot_id and not lot:
+            values["error"] = request.env._(
+                "This serial number is not one of the units delivered to you; "
+                "please choose your unit from the list."
+            )
+            return False
+        if product_id and product_id not in values["products"].ids:
+            values["error"] = request.env._(
+                "This product is not one you bought from us; please choose it from the list."
+            )
+            return False
+        if lot and product_id and lot.product_id.id != product_id:
+            values["error"] = request.env._(
+                "Serial number %(lot)s belongs to a %(product)s; please check the product.",
+                lot=lot.name,
+                product=lot.product_id.display_name,
+            )
+            return False
+        if lot:
             vals.update({"lot_id": lot.id, "product_id": lot.product_id.id})
-        elif product_id and product_id in values["products"].ids:
+        elif product_id:
             vals["product_id"] = product_id
         new_request = request.env["aftersales.request"].sudo().create(vals)
         new_request.message_subscribe(partner_ids=partner.ids)

@@ -97,6 +97,8 @@ class AftersalesRequest(models.Model):
             ("closed", "Closed"),
             ("cancelled", "Cancelled"),
         ],
+        # one word for it everywhere (buttons' messages, filters, group-by, portal)
+        string="Stage",
         default="new",
         required=True,
         readonly=True,
@@ -480,6 +482,7 @@ class AftersalesRequest(models.Model):
                 )
         requests = super().create(vals_list)
         requests._aftersales_send_acknowledgment()
+        requests.filtered("technician_id")._aftersales_sync_technician_job()
         return requests
 
     def _aftersales_send_acknowledgment(self):
@@ -496,29 +499,77 @@ class AftersalesRequest(models.Model):
             requests.write({"is_acknowledgment_pending": True})
             self.env.ref("aftersales_service.ir_cron_aftersales_acknowledgment")._trigger()
             return
+        if len(self) == 1 and not requests and self.contact_id.email:
+            requests = self  # the contact who wrote (e.g. on the portal) has an address
+        author = {}
+        if self.env.user.share:
+            # filed on the portal: the company answers, not the customer to themselves
+            author = {"author_id": self.company_id[:1].partner_id.id}
         for request in requests:
+            # a comment, not a notification: the customer finds it in the request's
+            # conversation on the portal too
             request.with_context(mail_notify_author=True).message_post_with_source(
                 template,
+                **author,
+                message_type="comment",
                 subtype_xmlid="mail.mt_comment",
-                partner_ids=request.partner_id.ids,
+                partner_ids=(request.partner_id | request.contact_id).filtered("email").ids,
             )
 
     @api.model
     def _aftersales_portal_lots(self, partner):
-        """Serial numbers delivered to the customer's company, offered on the portal form."""
+        """Serial numbers of the units the customer's company owns, offered on the portal
+        form: delivered to it (and not since delivered elsewhere or taken back), or registered
+        in its warranties; only units of products ``_aftersales_portal_offers`` keeps."""
+        commercial = partner.commercial_partner_id
         lines = self.env["stock.move.line"].search(
             [
                 ("lot_id", "!=", False),
                 ("state", "=", "done"),
                 ("location_dest_id.usage", "=", "customer"),
-                ("picking_partner_id", "child_of", partner.commercial_partner_id.id),
+                ("picking_partner_id", "child_of", commercial.id),
             ],
+            order="date desc, id desc",
             limit=500,
         )
         warranties = self.env["aftersales.warranty"].search(
-            [("partner_id", "child_of", partner.commercial_partner_id.id), ("lot_id", "!=", False)]
+            [("partner_id", "child_of", commercial.id), ("lot_id", "!=", False)]
         )
-        return lines.lot_id | warranties.lot_id
+        lots = lines.lot_id | warranties.lot_id
+        owners = self._aftersales_lot_owners(lots)
+        offered = self._aftersales_portal_offers(lots.product_id)
+        return lots.filtered(
+            lambda lot: (
+                lot.product_id in offered
+                and (
+                    owners.get(lot.id) == commercial
+                    or (lot.id not in owners and lot in warranties.lot_id)
+                )
+            )
+        )
+
+    @api.model
+    def _aftersales_portal_products(self, partner):
+        """Products the customer's company bought and had delivered, offered on the portal
+        form (not the whole catalogue)."""
+        commercial = partner.commercial_partner_id
+        delivered = self.env["stock.move"]._read_group(
+            [
+                ("state", "=", "done"),
+                ("location_dest_id.usage", "=", "customer"),
+                ("picking_id.partner_id", "child_of", commercial.id),
+            ],
+            ["product_id"],
+        )
+        products = self.env["product.product"].browse([product.id for (product,) in delivered])
+        products |= self._aftersales_portal_lots(partner).product_id
+        return self._aftersales_portal_offers(products)
+
+    @api.model
+    def _aftersales_portal_offers(self, products):
+        """The products a customer may open a request on: goods, not services. Add-ons
+        remove more (spare parts, loaner units) with ``super()``."""
+        return products.filtered(lambda product: product.type == "consu")
 
     @api.model
     def message_new(self, msg_dict, custom_values=None):
@@ -544,7 +595,20 @@ class AftersalesRequest(models.Model):
             unfixed = self.filtered(lambda r: not r.date_appointed)
             if unfixed:
                 super(AftersalesRequest, unfixed).write({"date_appointed": fields.Datetime.now()})
-        return super().write(vals)
+        previous = {}
+        if "technician_id" in vals:
+            previous = {request.id: request.technician_user_id for request in self}
+        res = super().write(vals)
+        # moving between open stages changes nothing for the technician's job
+        triggers = self._aftersales_technician_job_triggers() & set(vals)
+        if triggers == {"state"} and vals["state"] in self._aftersales_job_open_states()[1:]:
+            triggers = set()
+        if triggers:
+            # nobody assigned now or before: no job to create, move or close
+            self.filtered(
+                lambda r: r.technician_user_id or previous.get(r.id)
+            )._aftersales_sync_technician_job(previous)
+        return res
 
     def _aftersales_state_refusal(self):
         return self.env._(
@@ -728,6 +792,86 @@ class AftersalesRequest(models.Model):
             )
         self.write({"date_escalated": fields.Datetime.now()})
         return True
+
+    # ------------------------------------------------------------------
+    # The assigned technician is told: one activity, moved on reassignment
+    # ------------------------------------------------------------------
+    @api.model
+    def _aftersales_technician_job_triggers(self):
+        """Fields whose change moves, re-dates, closes or removes the technician's activity."""
+        return {
+            "technician_id",
+            "date_appointment",
+            "date_arrived",
+            "state",
+            "zone",
+            "complexity",
+            "priority",
+            "request_type",
+        }
+
+    @api.model
+    def _aftersales_job_open_states(self):
+        """Stages in which the assigned technician has the job to do ("new" first)."""
+        return ("new", "assessed", "scheduled", "in_progress", "waiting_parts")
+
+    def _aftersales_technician_job_deadline(self):
+        """Due date of the technician's job: the appointment, else the next SLA promise
+        (on-site arrival until the technician is there, then the resolution), as a date in
+        the technician's time zone."""
+        self.ensure_one()
+        moment = (
+            self.date_appointment
+            or (not self.date_arrived and self.deadline_arrival)
+            or self.deadline_resolution
+        )
+        user = self.technician_user_id
+        record = self.with_context(tz=user.tz) if user.tz else self
+        return fields.Date.context_today(record, timestamp=moment or None)
+
+    def _aftersales_sync_technician_job(self, previous=None):
+        """Keep exactly one open "Service Job" activity for the assigned technician's user
+        while the request is open; mark it done when the request is done or closed; remove
+        it when the request is cancelled or nobody is assigned. ``previous`` maps request ids
+        to the technician user before a reassignment, who stops following the request."""
+        job_type = self.env.ref("aftersales_service.mail_activity_type_technician_job")
+        open_states = self._aftersales_job_open_states()
+        for request in self:
+            jobs = request.activity_ids.filtered(lambda a, t=job_type: a.activity_type_id == t)
+            user = request.technician_user_id
+            before = (previous or {}).get(request.id)
+            if before and before != user and before != request.user_id:
+                request.message_unsubscribe(partner_ids=before.partner_id.ids)
+            if request.state in ("done", "closed"):
+                jobs.action_feedback(
+                    feedback=self.env._("Request %(name)s is done.", name=request.name)
+                )
+                continue
+            if request.state not in open_states or not user:
+                jobs.unlink()
+                continue
+            deadline = request._aftersales_technician_job_deadline()
+            if not jobs:
+                request.activity_schedule(
+                    "aftersales_service.mail_activity_type_technician_job",
+                    date_deadline=deadline,
+                    user_id=user.id,
+                    summary=self.env._(
+                        "Service job %(name)s for %(customer)s",
+                        name=request.name,
+                        customer=request.partner_id.display_name,
+                    ),
+                )
+                continue
+            jobs[1:].unlink()
+            job = jobs[0]
+            changes = {}
+            if job.user_id != user:
+                changes["user_id"] = user.id
+            if job.date_deadline != deadline:
+                changes["date_deadline"] = deadline
+            if changes:
+                job.write(changes)
 
     def action_suggest_technician(self):
         self.ensure_one()

@@ -463,14 +463,31 @@ class RepairOrder(models.Model):
         self.ensure_one()
         tariff = self.aftersales_tariff_id
         labour_price = tariff.labour_price if self.aftersales_charge_labour else 0.0
-        desc = f"{self.name}"
-        if self.aftersales_request_id:
-            desc = f"{self.aftersales_request_id.name} / {self.name}"
+        # the product first (Odoo prefixes it on the invoice otherwise), then the references,
+        # which carry slashes of their own (SR/2026/00001, WH/RO/00001): no "/" between them
+        labels = {}
+        for key, product in (
+            ("labour", self._aftersales_labour_product()),
+            ("callout", self._aftersales_callout_product()),
+        ):
+            if self.aftersales_request_id:
+                labels[key] = self.env._(
+                    "%(product)s for %(request)s (repair %(repair)s)",
+                    product=product.display_name,
+                    request=self.aftersales_request_id.name,
+                    repair=self.name,
+                )
+            else:
+                labels[key] = self.env._(
+                    "%(product)s for repair %(repair)s",
+                    product=product.display_name,
+                    repair=self.name,
+                )
         lines = [
             {
                 "order_id": self.sale_order_id.id,
                 "product_id": self._aftersales_labour_product().id,
-                "name": self.env._("Labour %(ref)s", ref=desc),
+                "name": labels["labour"],
                 "product_uom_qty": self.aftersales_hours or self.aftersales_planned_hours or 1.0,
                 "price_unit": labour_price,
             }
@@ -480,7 +497,7 @@ class RepairOrder(models.Model):
                 {
                     "order_id": self.sale_order_id.id,
                     "product_id": self._aftersales_callout_product().id,
-                    "name": self.env._("Call-out %(ref)s", ref=desc),
+                    "name": labels["callout"],
                     "product_uom_qty": 1.0,
                     "price_unit": tariff.callout_price if self.aftersales_charge_labour else 0.0,
                 }

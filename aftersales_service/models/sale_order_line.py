@@ -12,7 +12,16 @@ class SaleOrderLine(models.Model):
         if repair.aftersales_request_id:
             vals["aftersales_repair_id"] = repair.id
             vals["aftersales_request_id"] = repair.aftersales_request_id.id
-            ref = f"[{repair.aftersales_request_id.name} / {repair.name}]"
-            if ref not in (vals.get("name") or ""):
-                vals["name"] = f"{ref} {vals.get('name') or ''}".strip()
+            label = vals.get("name") or self.product_id.display_name or ""
+            request = repair.aftersales_request_id
+            if request.name not in label:
+                # the fee lines name the request already; parts get it in parentheses (the
+                # references have slashes of their own: no "/" as a separator)
+                label = self.env._(
+                    "%(label)s (service request %(request)s, repair %(repair)s)",
+                    label=label,
+                    request=request.name,
+                    repair=repair.name,
+                )
+            vals["name"] = label
         return vals

@@ -26,3 +26,6 @@ from . import test_state_mixin
 from . import test_translations
 from . import test_query_counts
 from . import test_request_acknowledgment
+from . import test_technician_activity
+from . import test_portal_intake_choices
+from . import test_request_screens

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import re
 
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
 
@@ -50,6 +51,16 @@ class TestPortalIntake(HttpCase):
         )
         cls.portal_user.partner_id.parent_id = cls.customer
         cls.product = cls.env["product.product"].create({"name": "Oven OV-7", "sale_ok": True})
+        # the form offers what the customer bought and had delivered
+        order = cls.env["sale.order"].create(
+            {
+                "partner_id": cls.customer.id,
+                "order_line": [Command.create({"product_id": cls.product.id})],
+            }
+        )
+        order.action_confirm()
+        order.picking_ids.move_ids.picked = True
+        order.picking_ids.button_validate()
         cls.foreign = cls.env["aftersales.request"].create({"partner_id": cls.other.id})
 
     def test_customer_submits_and_follows_a_request(self):

@@ -21,8 +21,11 @@ QUERIES = {
     "coverage_by_serial": 6,
     # stage buttons take a row lock first (FOR UPDATE NOWAIT) and re-read the locked rows
     "assess": 5,
-    "assign": 12,
-    "done": 14,
+    # assigning schedules the technician's job activity: Odoo's activity creation mails the
+    # assignee and subscribes them (issue 13: work reaches the right person)
+    "assign": 46,
+    # done marks that activity done, which posts Odoo's "activity done" message
+    "done": 29,
 }
 
 
