@@ -430,6 +430,43 @@ def cmd_db(args):
     return 0
 
 
+def cmd_pytest(args):
+    """Developer loop: bring ``--db`` up to date with the working tree (made with our add-ons
+    the first time, ``-u`` of them afterwards), then run pytest-odoo on the given paths."""
+    if not odoo_importable():
+        sys.exit("pytest: odoo 18 is not importable; set ODOO_DIR=/path/to/odoo18 or PYTHON=")
+    start_pg()
+    conf = write_config(args.db)
+    if not db_exists(args.db):
+        fresh_db(args.db)
+        log, problems = install(args.db)
+    else:
+        log = LOCAL / f"{args.db}-update.log"
+        log.unlink(missing_ok=True)
+        res = subprocess.run(
+            odoo_cmd(
+                conf, "-d", args.db, "-u", ",".join(ADDONS), "--stop-after-init", f"--logfile={log}"
+            ),
+            env=odoo_env(),
+            check=False,
+        )
+        text = log.read_text() if log.exists() else ""
+        problems = [
+            m.group(0) + text[m.end() :].split("\n", 1)[0] for m in LOG_PROBLEM.finditer(text)
+        ]
+        if res.returncode:
+            problems.append(f"odoo exited with {res.returncode}")
+    if problems:
+        print(f"pytest: install/update of {args.db} logged problems ({log}):")
+        print("\n".join(problems[:40]))
+    conf = write_config(args.db, free_port())
+    returncode, counts = odoo_pytest(
+        conf, args.db, f"pytest-{args.db}", args.paths, *args.pytest_args
+    )
+    print(summary_line("pytest", counts))
+    return returncode or (1 if problems else 0)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     sub = parser.add_subparsers(dest="cmd", required=True)
@@ -448,6 +485,11 @@ def main():
     p = sub.add_parser("db")
     p.add_argument("--db", required=True)
     p.set_defaults(func=cmd_db)
+    p = sub.add_parser("pytest", help=cmd_pytest.__doc__)
+    p.add_argument("--db", required=True)
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--pytest-args", nargs=argparse.REMAINDER, default=[])
+    p.set_defaults(func=cmd_pytest)
     p = sub.add_parser("importable")
     p.set_defaults(func=lambda a: 0 if odoo_importable() else 1)
     args = parser.parse_args()
