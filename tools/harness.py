@@ -42,6 +42,20 @@ ODOO_SUITES_EXCLUDED = {
     "/purchase_stock:TestReorderingRule.test_2steps_and_partner_on_orderpoint": (
         "reads the company's one warehouse (search without limit) and gets two"
     ),
+    "/stock:TestStockReportTour.test_stock_route_diagram_report": (
+        "with two warehouses Odoo gives users the multi-warehouse group, so the product's "
+        "Routes button opens the warehouse chooser instead of the diagram the tour waits for"
+    ),
+}
+# Tests that fail on a database holding Odoo's modules we depend on, *without* our add-ons
+# (checked on the template database): they run as expected failures, are counted as
+# skipped, and fail the layer the day they pass.
+ODOO_SUITES_FAIL_WITHOUT_US = {
+    "/purchase_stock:TestCreatePicking.test_08_check_update_qty_mto_chain": (
+        "passes a partner record, not an id, in the procurement values; wherever sale_stock "
+        "is installed (as Odoo's repair and our add-ons need) sale_stock copies that value "
+        "into the stock move and PostgreSQL refuses it ('can't adapt type res.partner')"
+    ),
 }
 
 
@@ -313,7 +327,12 @@ def cmd_odoo_suites(args):
     dbname = args.db
     fresh_db(dbname)
     write_config(dbname)
-    log, problems = install(dbname)
+    if args.baseline:
+        # the same suites on Odoo's modules alone: what fails here fails without us
+        print(f"odoo-suites: BASELINE on {dbname}: Odoo's modules we depend on, not ours")
+        log, problems = None, []
+    else:
+        log, problems = install(dbname)
     if problems:
         print(f"odoo-suites: install of {', '.join(ADDONS)} logged problems ({log}):")
         for line in problems[:40]:
@@ -328,6 +347,9 @@ def cmd_odoo_suites(args):
     for spec, reason in ODOO_SUITES_EXCLUDED.items():
         print(f"odoo-suites: excluded {spec}: {reason}", flush=True)
         options.append(f"--odoo-suite-exclude={spec}")
+    for spec, reason in ODOO_SUITES_FAIL_WITHOUT_US.items():
+        print(f"odoo-suites: expected to fail, with or without us: {spec}: {reason}", flush=True)
+        options.append(f"--odoo-suite-xfail={spec}")
     conf = write_config(dbname, free_port())
     returncode, counts = odoo_pytest(
         conf, dbname, "odoo-suites", odoo_suite_dirs(modules), *options, *args.pytest_args
@@ -476,6 +498,11 @@ def main():
     p = sub.add_parser("odoo-suites", help=cmd_odoo_suites.__doc__)
     p.add_argument("--db", default=os.environ.get("SUITES_DB", "aftersales_suites"))
     p.add_argument("modules", nargs="*", help=f"default: {' '.join(ODOO_SUITES)}")
+    p.add_argument(
+        "--baseline",
+        action="store_true",
+        help="run the suites without our add-ons (what fails there fails without us)",
+    )
     p.add_argument("--pytest-args", nargs=argparse.REMAINDER, default=[])
     p.set_defaults(func=cmd_odoo_suites)
     p = sub.add_parser("run")

@@ -20,13 +20,16 @@ LANGS = ("zh_CN", "zh_TW", "ko")
 LANG_NAMES = {"zh_CN": "Chinese (Simplified)", "zh_TW": "Chinese (Traditional)", "ko": "Korean"}
 
 
-def export(dbname="aftersales_i18n"):
+def export(dbname="aftersales_i18n", reuse=False):
+    """``reuse``: export from ``dbname`` as it is (say a database of ``harness.py pytest``
+    that holds the working tree's add-ons) instead of installing them afresh."""
     harness.start_pg()
-    harness.fresh_db(dbname)
     conf = harness.write_config(dbname)
-    _log, problems = harness.install(dbname)
-    if problems:
-        sys.exit("i18n: install failed:\n" + "\n".join(problems))
+    if not (reuse and harness.db_exists(dbname)):
+        harness.fresh_db(dbname)
+        _log, problems = harness.install(dbname)
+        if problems:
+            sys.exit("i18n: install failed:\n" + "\n".join(problems))
     for addon in harness.ADDONS:
         pot = harness.ROOT / addon / "i18n" / f"{addon}.pot"
         pot.parent.mkdir(exist_ok=True)
@@ -110,7 +113,11 @@ def untranslated():
 def main():
     cmd = sys.argv[1] if len(sys.argv) > 1 else "stats"
     if cmd == "export":
-        export()
+        # python3 tools/i18n.py export [--db NAME]: reuse that up-to-date database
+        if "--db" in sys.argv:
+            export(sys.argv[sys.argv.index("--db") + 1], reuse=True)
+        else:
+            export()
     elif cmd == "zh_TW":
         derive_zh_tw()
     for (addon, lang), missing in untranslated().items():
