@@ -22,13 +22,10 @@ QUERIES = {
     # stage buttons take a row lock first (FOR UPDATE NOWAIT) and re-read the locked rows
     "assess": 5,
     # assigning schedules the technician's job activity: Odoo's activity creation mails the
-    # assignee and subscribes them (issue 13: work reaches the right person). Measured 46,
-    # and 47 for the first assignment of a pass when Odoo's mail stack re-reads the model
-    # defaults (ir.default's cache is keyed on the new records' change_default values)
-    "assign": 47,
-    # done marks that activity done, which posts Odoo's "activity done" message (29 measured;
-    # the same one read of model defaults can come on top)
-    "done": 30,
+    # assignee and subscribes them (issue 13: work reaches the right person)
+    "assign": 46,
+    # done marks that activity done, which posts Odoo's "activity done" message
+    "done": 29,
 }
 
 
@@ -98,6 +95,10 @@ class TestRequestQueryCounts(AftersalesCommon):
     def test_stage_buttons_cost_the_same_with_1_and_10_work_logs(self):
         """Assess, assign a technician and mark done: fixed query counts, 1 or 10 work logs."""
         requests = [self._request(1), self._request(10)]
+        # On a server, the e-mails these buttons notify are sent after the commit, outside the
+        # transaction measured here; Odoo's own test runner sends them inside it instead, and
+        # pytest-odoo does not: queue them in both, so the figures are the server's.
+        requests = [r.with_context(mail_notify_force_send=False) for r in requests]
         as_agent = [r.with_user(self.agent) for r in requests]
         self._counted("assess", as_agent, lambda r: r.action_assess())
         self._counted("assign", as_agent, lambda r: r.write({"technician_id": self.technician.id}))
