@@ -81,6 +81,13 @@ class AftersalesRequest(models.Model):
         domain="[('product_id', '=?', product_id)]",
         tracking=True,
     )
+    component = fields.Char(
+        string="Failed Component",
+        tracking=True,
+        help="The part of the unit that failed, e.g. Compressor. It decides which line of "
+        "the warranty applies: a component with its own warranty is covered for its own "
+        "period, any other part for the unit's.",
+    )
     description = fields.Html(string="Fault Symptoms")
     date_request = fields.Datetime(
         string="Requested On", default=fields.Datetime.now, required=True, index=True
@@ -367,7 +374,7 @@ class AftersalesRequest(models.Model):
         for request in self:
             request.work_hours = hours.get(request.id, 0.0)
 
-    @api.depends("product_id", "lot_id", "partner_id", "date_request")
+    @api.depends("product_id", "lot_id", "partner_id", "date_request", "component")
     def _compute_warranty_status(self):
         empty = {
             "warranty_status": False,
@@ -385,6 +392,7 @@ class AftersalesRequest(models.Model):
                 {
                     "product": request.product_id,
                     "lot": request.lot_id,
+                    "component": request.component or None,
                     "date": request.date_request,
                     "partner": request.partner_id,
                 }
