@@ -7,7 +7,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import html2plaintext, plaintext2html
 
 from ..rules import sla as sla_rules
-from ..rules.request_flow import transition_error
+from ..rules.request_flow import answer_close_error, needs_callback, transition_error
 from .aftersales_sla_policy import CRITERIA as SLA_CRITERIA
 from .record_lock import lock_records
 
@@ -89,6 +89,12 @@ class AftersalesRequest(models.Model):
         "period, any other part for the unit's.",
     )
     description = fields.Html(string="Fault Symptoms")
+    answer = fields.Html(
+        string="Answer Given",
+        copy=False,
+        help="For usage and policy questions: what the agent told the customer. Answer & "
+        "Close logs it in the chatter and closes the question.",
+    )
     date_request = fields.Datetime(
         string="Requested On", default=fields.Datetime.now, required=True, index=True
     )
@@ -704,8 +710,57 @@ class AftersalesRequest(models.Model):
         self._aftersales_schedule_follow_up()
         return result
 
+    def action_answer_close(self):
+        """Short path of usage and policy questions: the agent logs the answer given, which
+        is the first answer of the SLA, and closes the question (no technician, no visit;
+        a callback is optional)."""
+        lock_records(self)
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for request in self:
+            error = answer_close_error(request.state, request.request_type)
+            if error == "not_question":
+                raise UserError(
+                    self.env._(
+                        "%(name)s is not a usage or policy question: it goes through "
+                        "assessment, scheduling and the technician's work.",
+                        name=request.name,
+                    )
+                )
+            if error:
+                raise UserError(
+                    self.env._(
+                        "%(name)s is '%(current)s': only a new or assessed question can be "
+                        "answered and closed.",
+                        name=request.name,
+                        current=labels.get(request.state, request.state),
+                    )
+                )
+            if not html2plaintext(request.answer or "").strip():
+                raise UserError(
+                    self.env._(
+                        "Write the answer given to the customer on %(name)s before closing it.",
+                        name=request.name,
+                    )
+                )
+        now = fields.Datetime.now()
+        for request in self:
+            request.message_post(
+                body=request.answer,
+                subject=self.env._("Answer given"),
+                subtype_xmlid="mail.mt_note",
+            )
+            request._aftersales_write_state(
+                {
+                    "state": "closed",
+                    "date_responded": request.date_responded or now,
+                    "date_done": now,
+                    "is_carried_over": False,
+                }
+            )
+        return True
+
     def action_close(self):
-        missing = self.filtered(lambda r: not r.date_callback)
+        missing = self.filtered(lambda r: not r.date_callback and needs_callback(r.request_type))
         if missing:
             raise UserError(
                 self.env._(

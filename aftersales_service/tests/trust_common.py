@@ -101,6 +101,10 @@ ACTION_PATHS = {
         ],
         "action_cancel": [],
         "action_reset": ["action_cancel"],
+        # a usage question with the answer written
+        "action_answer_close": lambda cls: cls._new_fixture(
+            "aftersales.request", request_type="usage", answer="<p>Hold the button 5 s.</p>"
+        ),
     },
     "aftersales.loan": {
         "action_lend": [],
