@@ -182,7 +182,8 @@ class AftersalesRequest(models.Model):
         string="Appointment Fixed On",
         copy=False,
         readonly=True,
-        help="When the appointment was agreed with the customer.",
+        help="When the agent recorded the customer's agreement to the appointment (Customer "
+        "Agreed); this keeps the appointment promise of the SLA.",
     )
     date_appointment = fields.Datetime(string="Appointment", copy=False, tracking=True)
     date_appointment_end = fields.Datetime(string="Appointment End", copy=False)
@@ -483,11 +484,8 @@ class AftersalesRequest(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        now = fields.Datetime.now()
         for vals in vals_list:
             self.browse()._check_technician_assignment(vals)
-            if vals.get("date_appointment") and not vals.get("date_appointed"):
-                vals["date_appointed"] = now
             if vals.get("name", "New") == "New":
                 company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
                 vals["name"] = (
@@ -605,10 +603,6 @@ class AftersalesRequest(models.Model):
 
     def write(self, vals):
         self._check_technician_assignment(vals)
-        if vals.get("date_appointment") and "date_appointed" not in vals:
-            unfixed = self.filtered(lambda r: not r.date_appointed)
-            if unfixed:
-                super(AftersalesRequest, unfixed).write({"date_appointed": fields.Datetime.now()})
         previous = {}
         if "technician_id" in vals:
             previous = {request.id: request.technician_user_id for request in self}
@@ -709,6 +703,86 @@ class AftersalesRequest(models.Model):
         )
         self._aftersales_schedule_follow_up()
         return result
+
+    def action_propose_appointment(self):
+        """Open the proposals of free slots of the assigned technician's working calendar."""
+        self.ensure_one()
+        self.check_access("write")
+        if not self.technician_id:
+            raise UserError(
+                self.env._(
+                    "Assign a technician to %(name)s before proposing an appointment.",
+                    name=self.name,
+                )
+            )
+        wizard = self.env["aftersales.appointment.wizard"].create({"request_id": self.id})
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Agree an Appointment"),
+            "res_model": "aftersales.appointment.wizard",
+            "res_id": wizard.id,
+            "view_mode": "form",
+            "target": "new",
+        }
+
+    def action_agree_appointment(self):
+        """The customer agreed to the appointment on the request: the appointment is fixed
+        now (the SLA's appointment promise), and the agreement is logged."""
+        lock_records(self)
+        for request in self:
+            if request.state not in ("new", "assessed", "scheduled", "waiting_parts"):
+                raise UserError(
+                    self.env._(
+                        "%(name)s is no longer waiting for an appointment.", name=request.name
+                    )
+                )
+            if not (request.technician_id and request.date_appointment):
+                raise UserError(
+                    self.env._(
+                        "Set the technician and the appointment agreed with the customer on "
+                        "%(name)s first.",
+                        name=request.name,
+                    )
+                )
+        self._check_appointment_overlap()
+        now = fields.Datetime.now()
+        for request in self:
+            request.write({"date_appointed": now})
+            request.message_post(
+                body=self.env._(
+                    "Appointment agreed with the customer: %(date)s, technician %(technician)s.",
+                    date=fields.Datetime.context_timestamp(
+                        request, request.date_appointment
+                    ).strftime("%Y-%m-%d %H:%M"),
+                    technician=request.technician_id.name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    def _check_appointment_overlap(self):
+        """An agreed appointment may not overlap another open appointment of the technician."""
+        for request in self:
+            end = request.date_appointment_end or request.date_appointment
+            clash = self.sudo().search(
+                [
+                    ("id", "!=", request.id),
+                    ("technician_id", "=", request.technician_id.id),
+                    ("state", "in", ("new", "assessed", "scheduled", "in_progress")),
+                    ("date_appointment", "<", end),
+                    ("date_appointment_end", ">", request.date_appointment),
+                ],
+                limit=1,
+            )
+            if clash:
+                raise UserError(
+                    self.env._(
+                        "%(technician)s already has the appointment of %(other)s at that time; "
+                        "propose another slot.",
+                        technician=request.technician_id.name,
+                        other=clash.name,
+                    )
+                )
 
     def action_answer_close(self):
         """Short path of usage and policy questions: the agent logs the answer given, which
