@@ -41,6 +41,7 @@
         "views/res_config_settings_request_views.xml",
         "views/aftersales_request_portal_templates.xml",
         "wizard/aftersales_dispatch_wizard_views.xml",
+        "wizard/aftersales_appointment_wizard_views.xml",
         "report/aftersales_daily_work_report.xml",
         "security/aftersales_warranty_security.xml",
         "data/aftersales_warranty_data.xml",

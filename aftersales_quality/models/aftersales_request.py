@@ -16,9 +16,8 @@ class AftersalesRequest(models.Model):
         index=True,
         help="Coded fault found by the technician; recurring faults are reported to R&D.",
     )
-    fault_component = fields.Char(
-        related="fault_code_id.component", store=True, string="Failed Component"
-    )
+    # the fault code names the failed component, which decides the warranty line that applies
+    component = fields.Char(compute="_compute_component", store=True, readonly=False)
     fault_symptom = fields.Char(related="fault_code_id.symptom", store=True, string="Symptom")
     product_tmpl_id = fields.Many2one(
         related="product_id.product_tmpl_id", store=True, string="Product Model", index=True
@@ -64,6 +63,15 @@ class AftersalesRequest(models.Model):
     survey_count = fields.Integer(compute="_compute_survey_count")
     complaint_ids = fields.One2many("aftersales.complaint", "request_id", string="Complaints")
     complaint_count = fields.Integer(compute="_compute_complaint_count")
+
+    @api.depends("fault_code_id")
+    def _compute_component(self):
+        for request in self:
+            request.component = request.fault_code_id.component or request.component
+
+    @api.model
+    def _aftersales_coverage_triggers(self):
+        return super()._aftersales_coverage_triggers() | {"fault_code_id"}
 
     @api.model_create_multi
     def create(self, vals_list):

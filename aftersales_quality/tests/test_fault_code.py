@@ -37,7 +37,7 @@ class TestFaultAnalysis(QualityCommon):
         """Requests group per product model and component, each count backed by its requests."""
         groups = self.env["aftersales.request"]._read_group(
             [("id", "in", self.requests.ids)],
-            ["product_tmpl_id", "fault_component"],
+            ["product_tmpl_id", "component"],
             ["__count", "id:array_agg"],
         )
         counts = {(tmpl, comp): (count, set(ids)) for tmpl, comp, count, ids in groups}

@@ -7,7 +7,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import html2plaintext, plaintext2html
 
 from ..rules import sla as sla_rules
-from ..rules.request_flow import transition_error
+from ..rules.request_flow import answer_close_error, needs_callback, transition_error
 from .aftersales_sla_policy import CRITERIA as SLA_CRITERIA
 from .record_lock import lock_records
 
@@ -81,7 +81,20 @@ class AftersalesRequest(models.Model):
         domain="[('product_id', '=?', product_id)]",
         tracking=True,
     )
+    component = fields.Char(
+        string="Failed Component",
+        tracking=True,
+        help="The part of the unit that failed, e.g. Compressor. It decides which line of "
+        "the warranty applies: a component with its own warranty is covered for its own "
+        "period, any other part for the unit's.",
+    )
     description = fields.Html(string="Fault Symptoms")
+    answer = fields.Html(
+        string="Answer Given",
+        copy=False,
+        help="For usage and policy questions: what the agent told the customer. Answer & "
+        "Close logs it in the chatter and closes the question.",
+    )
     date_request = fields.Datetime(
         string="Requested On", default=fields.Datetime.now, required=True, index=True
     )
@@ -169,7 +182,8 @@ class AftersalesRequest(models.Model):
         string="Appointment Fixed On",
         copy=False,
         readonly=True,
-        help="When the appointment was agreed with the customer.",
+        help="When the agent recorded the customer's agreement to the appointment (Customer "
+        "Agreed); this keeps the appointment promise of the SLA.",
     )
     date_appointment = fields.Datetime(string="Appointment", copy=False, tracking=True)
     date_appointment_end = fields.Datetime(string="Appointment End", copy=False)
@@ -367,7 +381,7 @@ class AftersalesRequest(models.Model):
         for request in self:
             request.work_hours = hours.get(request.id, 0.0)
 
-    @api.depends("product_id", "lot_id", "partner_id", "date_request")
+    @api.depends("product_id", "lot_id", "partner_id", "date_request", "component")
     def _compute_warranty_status(self):
         empty = {
             "warranty_status": False,
@@ -385,6 +399,7 @@ class AftersalesRequest(models.Model):
                 {
                     "product": request.product_id,
                     "lot": request.lot_id,
+                    "component": request.component or None,
                     "date": request.date_request,
                     "partner": request.partner_id,
                 }
@@ -469,11 +484,8 @@ class AftersalesRequest(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        now = fields.Datetime.now()
         for vals in vals_list:
             self.browse()._check_technician_assignment(vals)
-            if vals.get("date_appointment") and not vals.get("date_appointed"):
-                vals["date_appointed"] = now
             if vals.get("name", "New") == "New":
                 company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
                 vals["name"] = (
@@ -591,10 +603,6 @@ class AftersalesRequest(models.Model):
 
     def write(self, vals):
         self._check_technician_assignment(vals)
-        if vals.get("date_appointment") and "date_appointed" not in vals:
-            unfixed = self.filtered(lambda r: not r.date_appointed)
-            if unfixed:
-                super(AftersalesRequest, unfixed).write({"date_appointed": fields.Datetime.now()})
         previous = {}
         if "technician_id" in vals:
             previous = {request.id: request.technician_user_id for request in self}
@@ -696,8 +704,137 @@ class AftersalesRequest(models.Model):
         self._aftersales_schedule_follow_up()
         return result
 
+    def action_propose_appointment(self):
+        """Open the proposals of free slots of the assigned technician's working calendar."""
+        self.ensure_one()
+        self.check_access("write")
+        if not self.technician_id:
+            raise UserError(
+                self.env._(
+                    "Assign a technician to %(name)s before proposing an appointment.",
+                    name=self.name,
+                )
+            )
+        wizard = self.env["aftersales.appointment.wizard"].create({"request_id": self.id})
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Agree an Appointment"),
+            "res_model": "aftersales.appointment.wizard",
+            "res_id": wizard.id,
+            "view_mode": "form",
+            "target": "new",
+        }
+
+    def action_agree_appointment(self):
+        """The customer agreed to the appointment on the request: the appointment is fixed
+        now (the SLA's appointment promise), and the agreement is logged."""
+        lock_records(self)
+        for request in self:
+            if request.state not in ("new", "assessed", "scheduled", "waiting_parts"):
+                raise UserError(
+                    self.env._(
+                        "%(name)s is no longer waiting for an appointment.", name=request.name
+                    )
+                )
+            if not (request.technician_id and request.date_appointment):
+                raise UserError(
+                    self.env._(
+                        "Set the technician and the appointment agreed with the customer on "
+                        "%(name)s first.",
+                        name=request.name,
+                    )
+                )
+        self._check_appointment_overlap()
+        now = fields.Datetime.now()
+        for request in self:
+            request.write({"date_appointed": now})
+            request.message_post(
+                body=self.env._(
+                    "Appointment agreed with the customer: %(date)s, technician %(technician)s.",
+                    date=fields.Datetime.context_timestamp(
+                        request, request.date_appointment
+                    ).strftime("%Y-%m-%d %H:%M"),
+                    technician=request.technician_id.name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    def _check_appointment_overlap(self):
+        """An agreed appointment may not overlap another open appointment of the technician."""
+        for request in self:
+            end = request.date_appointment_end or request.date_appointment
+            clash = self.sudo().search(
+                [
+                    ("id", "!=", request.id),
+                    ("technician_id", "=", request.technician_id.id),
+                    ("state", "in", ("new", "assessed", "scheduled", "in_progress")),
+                    ("date_appointment", "<", end),
+                    ("date_appointment_end", ">", request.date_appointment),
+                ],
+                limit=1,
+            )
+            if clash:
+                raise UserError(
+                    self.env._(
+                        "%(technician)s already has the appointment of %(other)s at that time; "
+                        "propose another slot.",
+                        technician=request.technician_id.name,
+                        other=clash.name,
+                    )
+                )
+
+    def action_answer_close(self):
+        """Short path of usage and policy questions: the agent logs the answer given, which
+        is the first answer of the SLA, and closes the question (no technician, no visit;
+        a callback is optional)."""
+        lock_records(self)
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for request in self:
+            error = answer_close_error(request.state, request.request_type)
+            if error == "not_question":
+                raise UserError(
+                    self.env._(
+                        "%(name)s is not a usage or policy question: it goes through "
+                        "assessment, scheduling and the technician's work.",
+                        name=request.name,
+                    )
+                )
+            if error:
+                raise UserError(
+                    self.env._(
+                        "%(name)s is '%(current)s': only a new or assessed question can be "
+                        "answered and closed.",
+                        name=request.name,
+                        current=labels.get(request.state, request.state),
+                    )
+                )
+            if not html2plaintext(request.answer or "").strip():
+                raise UserError(
+                    self.env._(
+                        "Write the answer given to the customer on %(name)s before closing it.",
+                        name=request.name,
+                    )
+                )
+        now = fields.Datetime.now()
+        for request in self:
+            request.message_post(
+                body=request.answer,
+                subject=self.env._("Answer given"),
+                subtype_xmlid="mail.mt_note",
+            )
+            request._aftersales_write_state(
+                {
+                    "state": "closed",
+                    "date_responded": request.date_responded or now,
+                    "date_done": now,
+                    "is_carried_over": False,
+                }
+            )
+        return True
+
     def action_close(self):
-        missing = self.filtered(lambda r: not r.date_callback)
+        missing = self.filtered(lambda r: not r.date_callback and needs_callback(r.request_type))
         if missing:
             raise UserError(
                 self.env._(

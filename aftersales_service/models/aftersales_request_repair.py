@@ -57,10 +57,20 @@ class AftersalesRequest(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
+        if self._aftersales_coverage_triggers() & set(vals):
+            # the failed part (or the unit) changed: open repairs check their coverage again
+            self.repair_ids.filtered(
+                lambda r: r.state not in ("done", "cancel")
+            )._aftersales_check_coverage()
         if vals.get("customer_signature"):
             # the customer's signature on the request accepts its pending repair quotes
             self.repair_ids._aftersales_accept_signed_quote()
         return res
+
+    @api.model
+    def _aftersales_coverage_triggers(self):
+        """Fields of the request whose change makes its open repairs check coverage again."""
+        return {"component", "product_id", "lot_id"}
 
     def _aftersales_work_category(self):
         """Hours are booked to the category the charging rule gave the latest repair."""

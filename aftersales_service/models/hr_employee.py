@@ -1,6 +1,12 @@
 # Copyright 2026 Aftersales contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+import pytz
+
 from odoo import fields, models
+
+from ..rules import dispatch
 
 OPEN_STATES = ("new", "assessed", "scheduled", "in_progress", "waiting_parts")
 
@@ -62,6 +68,69 @@ class HrEmployee(models.Model):
                 date=max(covering.mapped("date_expiry")),
             )
         return False
+
+    def _aftersales_free_slots(self, date_from, count=1, horizon_days=None, exclude=None):
+        """Appointment slots each technician of ``self`` can offer from ``date_from`` (naive
+        UTC): ``{employee id: [(start, end), ...]}``, earliest first.
+
+        Slots lie in the technician's working hours (their working calendar, else the
+        company's after-sales calendar) with their leaves and public holidays removed
+        (``_work_intervals_batch``), and overlap none of their open appointments (the
+        request ``exclude`` aside); each lasts the company's appointment length."""
+        company = self.env.company
+        length = timedelta(hours=company.aftersales_appointment_hours)
+        horizon = timedelta(days=horizon_days or company.aftersales_appointment_horizon_days)
+        busy = {}
+        domain = [
+            ("technician_id", "in", self.ids),
+            ("state", "in", OPEN_STATES),
+            ("date_appointment", "!=", False),
+            ("date_appointment_end", ">", date_from),
+        ]
+        if exclude:
+            domain.append(("id", "not in", exclude.ids))
+        appointments = (
+            self.env["aftersales.request"]
+            .sudo()
+            .search_fetch(domain, ["technician_id", "date_appointment", "date_appointment_end"])
+        )
+        for appointment in appointments:
+            busy.setdefault(appointment.technician_id.id, []).append(
+                (appointment.date_appointment, appointment.date_appointment_end)
+            )
+        start = pytz.utc.localize(date_from)
+        end = pytz.utc.localize(date_from + horizon)
+        slots = {}
+        employees = self.sudo()
+        by_calendar = {}
+        for employee in employees:
+            calendar = (
+                employee.resource_calendar_id
+                or (employee.company_id or company)._aftersales_calendar()
+            )
+            by_calendar.setdefault(calendar, employees.browse())
+            by_calendar[calendar] |= employee
+        for calendar, group in by_calendar.items():
+            if not calendar:
+                for employee in group:
+                    work = [(date_from, date_from + horizon)]
+                    slots[employee.id] = dispatch.free_slots(
+                        work, busy.get(employee.id, []), length, count
+                    )
+                continue
+            intervals = calendar._work_intervals_batch(start, end, resources=group.resource_id)
+            for employee in group:
+                work = [
+                    (
+                        begin.astimezone(pytz.utc).replace(tzinfo=None),
+                        stop.astimezone(pytz.utc).replace(tzinfo=None),
+                    )
+                    for begin, stop, _records in intervals[employee.resource_id.id]
+                ]
+                slots[employee.id] = dispatch.free_slots(
+                    work, busy.get(employee.id, []), length, count
+                )
+        return slots
 
     def action_aftersales_open_requests(self):
         self.ensure_one()

@@ -38,6 +38,14 @@ class RepairOrder(models.Model):
         copy=False,
     )
     aftersales_coverage_reason = fields.Char(string="Coverage Detail", readonly=True, copy=False)
+    aftersales_component = fields.Char(
+        string="Failed Component",
+        compute="_compute_aftersales_component",
+        store=True,
+        readonly=False,
+        help="The part of the unit that failed (from the service request, or found by the "
+        "technician). A component with its own warranty line is covered for its own period.",
+    )
     aftersales_has_contract = fields.Boolean(
         string="Under Service Contract", readonly=True, copy=False
     )
@@ -192,6 +200,13 @@ class RepairOrder(models.Model):
             repair.aftersales_repeat_of_id = match
             repair.aftersales_is_repeat = bool(match)
 
+    @api.depends("aftersales_request_id.component")
+    def _compute_aftersales_component(self):
+        for repair in self:
+            repair.aftersales_component = (
+                repair.aftersales_request_id.component or repair.aftersales_component
+            )
+
     def _aftersales_reason_labels(self):
         return {
             "repeat_fault": self.env._("Repeat fault within the repair warranty: re-done free."),
@@ -319,7 +334,11 @@ class RepairOrder(models.Model):
         if vals.get("state") == "under_repair":
             self._aftersales_check_quote_accepted()
         res = super().write(vals)
-        if "aftersales_damage_reason" in vals:
+        if "aftersales_component" in vals:
+            self.filtered(
+                lambda r: r.aftersales_request_id and r.state not in ("done", "cancel")
+            )._aftersales_check_coverage()
+        if {"aftersales_damage_reason", "aftersales_component"} & set(vals):
             self.filtered("sale_order_id")._aftersales_apply_prices()
         if vals.get("aftersales_signature"):
             self._aftersales_accept_signed_quote()
@@ -345,6 +364,7 @@ class RepairOrder(models.Model):
                 {
                     "product": repair.product_id,
                     "lot": repair.lot_id or None,
+                    "component": repair.aftersales_component or None,
                     "partner": repair.partner_id or None,
                     "date": repair.aftersales_request_id.date_request or repair.schedule_date,
                 }
@@ -419,6 +439,7 @@ class RepairOrder(models.Model):
         coverage = self.env["aftersales.warranty"]._get_coverage(
             product,
             lot=self.lot_id or None,
+            component=self.aftersales_component or None,
             date=fields.Date.to_date(date),
             partner=self.partner_id or None,
         )

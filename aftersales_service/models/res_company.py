@@ -101,6 +101,12 @@ class ResCompany(models.Model):
         default=2.0,
         help="Used to find a technician's next free slot when suggesting a dispatch.",
     )
+    aftersales_appointment_horizon_days = fields.Integer(
+        string="Appointment Proposals Horizon (days)",
+        default=14,
+        help="How far ahead the technician's working calendar is searched for free slots to "
+        "propose to the customer.",
+    )
 
     @api.constrains("aftersales_revisit_days")
     def _check_aftersales_revisit_days(self):

@@ -32,6 +32,40 @@ def next_free_slot(
     return candidate
 
 
+def round_up(moment: datetime, step: timedelta) -> datetime:
+    """``moment`` rounded up to the next multiple of ``step`` counted from its midnight."""
+    midnight = moment.replace(hour=0, minute=0, second=0, microsecond=0)
+    steps = -(-(moment - midnight) // step)
+    return midnight + steps * step
+
+
+def free_slots(
+    work: Iterable[tuple[datetime, datetime]],
+    busy: Iterable[tuple[datetime, datetime]],
+    duration: timedelta,
+    count: int,
+    step: timedelta = timedelta(minutes=30),
+) -> list[tuple[datetime, datetime]]:
+    """Up to ``count`` appointment slots of ``duration``, each inside one working period of
+    ``work`` (the technician's working hours, leaves already removed), overlapping no
+    ``busy`` period (existing appointments), starting on a ``step`` boundary, earliest first."""
+    busy = sorted(busy)
+    slots: list[tuple[datetime, datetime]] = []
+    for begin, end in sorted(work):
+        start = round_up(begin, step)
+        while len(slots) < count and start + duration <= end:
+            stop = start + duration
+            clash = [b_end for b_begin, b_end in busy if b_begin < stop and b_end > start]
+            if clash:
+                start = round_up(max(clash), step)
+                continue
+            slots.append((start, stop))
+            start = stop
+        if len(slots) >= count:
+            break
+    return slots
+
+
 def rank(candidates: Iterable[Candidate]) -> list[Candidate]:
     """Certified candidates only, least open load first, then nearest free slot, then name."""
     eligible = [c for c in candidates if c.certified]

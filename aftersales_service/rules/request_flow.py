@@ -30,6 +30,11 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 # transitions only an after-sales manager may make
 MANAGER_ONLY: frozenset[str] = frozenset({"closed", "cancelled", "new"})
 
+# questions an agent answers at once (on the phone, by e-mail): no technician, no visit
+QUESTION_TYPES: frozenset[str] = frozenset({"usage", "policy"})
+# stages from which an agent answers a question and closes it in one step
+ANSWERABLE_FROM: frozenset[str] = frozenset({"new", "assessed"})
+
 
 def transition_error(current: str, target: str, is_manager: bool) -> str | None:
     """Return why ``current -> target`` is refused, or None when it is allowed.
@@ -44,3 +49,21 @@ def transition_error(current: str, target: str, is_manager: bool) -> str | None:
     if target in MANAGER_ONLY and not is_manager:
         return "manager_only"
     return None
+
+
+def answer_close_error(current: str, request_type: str) -> str | None:
+    """Return why a request cannot be answered and closed in one step, or None.
+
+    Only usage and policy questions take this short path, from ``new`` or ``assessed``;
+    reasons: ``not_question`` or ``not_allowed``.
+    """
+    if request_type not in QUESTION_TYPES:
+        return "not_question"
+    if current not in ANSWERABLE_FROM:
+        return "not_allowed"
+    return None
+
+
+def needs_callback(request_type: str) -> bool:
+    """A finished job is called back before closing; an answered question need not be."""
+    return request_type not in QUESTION_TYPES

@@ -1,8 +1,6 @@
 # Copyright 2026 Aftersales contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from unittest.mock import patch
-
-from odoo import Command
+from odoo import Command, fields
 
 from odoo.addons.base.tests.common import new_test_user
 
@@ -47,30 +45,50 @@ class AftersalesRepairCommon(AftersalesCommon):
         cls.lot = cls.env["stock.lot"].create({"name": "AC300-0001", "product_id": cls.product.id})
 
     def _coverage(self, status="not_covered", contract=None):
-        labour, parts = contract or (False, False)
-        return {
-            "status": status,
-            "reason": "",
-            "has_contract": contract is not None,
-            "includes_labour": labour,
-            "includes_parts": parts,
-        }
+        """What the warranty register should hold for the unit: ``covered`` (a warranty
+        running today), ``not_covered`` (nothing) or a service contract ``(labour, parts)``."""
+        return {"status": status, "contract": contract}
+
+    def _register(self, coverage, lot):
+        """Real warranty register records for ``coverage`` (see ``_coverage``) on ``lot``."""
+        coverage = coverage or self._coverage()
+        if coverage["status"] == "covered":
+            self.env["aftersales.warranty"].create(
+                {
+                    "partner_id": self.customer.id,
+                    "product_id": self.product.id,
+                    "lot_id": lot.id,
+                    "date_start": fields.Date.today(),
+                    "months": 1,
+                }
+            )
+        if coverage["contract"] is not None:
+            labour, parts = coverage["contract"]
+            contract = self.env["aftersales.contract"].create(
+                {
+                    "partner_id": self.customer.id,
+                    "date_start": "2020-01-01",
+                    "date_end": "2099-12-31",
+                    "lot_ids": [Command.link(lot.id)],
+                    "includes_labour": labour,
+                    "includes_parts": parts,
+                }
+            )
+            contract.action_activate()
 
     def _make_repair(self, coverage=None, service_type="workshop", fault=None, lot=None):
-        """A request for the unit and its repair, with one spare part added."""
+        """A request for the unit and its repair, with one spare part added; the unit's
+        coverage comes from real warranty register records (``_register``)."""
+        lot = lot or self.lot
+        self._register(coverage, lot)
         request = self.env["aftersales.request"].create(
             {
                 "partner_id": self.customer.id,
                 "product_id": self.product.id,
-                "lot_id": (lot or self.lot).id,
+                "lot_id": lot.id,
             }
         )
-        with patch.object(
-            type(self.env["repair.order"]),
-            "_aftersales_get_coverage",
-            return_value=coverage or self._coverage(),
-        ):
-            repair = request._create_repairs(service_type)
+        repair = request._create_repairs(service_type)
         repair.write(
             {
                 "aftersales_fault_code": fault,

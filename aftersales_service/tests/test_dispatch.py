@@ -112,8 +112,9 @@ class TestDispatch(AftersalesCommon):
         self.assertEqual(ranked[0], self.free_tech)
         wizard.action_assign()
         self.assertEqual(request.technician_id, self.free_tech)
-        self.assertTrue(request.date_appointment)
-        self.assertTrue(request.date_appointed)
+        # the appointment is agreed with the customer later, not invented at assignment
+        self.assertFalse(request.date_appointment)
+        self.assertFalse(request.date_appointed)
         self.free_tech.invalidate_recordset(["aftersales_open_request_count"])
         self.assertEqual(self.free_tech.aftersales_open_request_count, 1)
 

@@ -1,7 +1,5 @@
 # Copyright 2026 Aftersales contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from unittest.mock import patch
-
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
@@ -18,6 +16,7 @@ class TestRepairWorkshop(AftersalesRepairCommon):
 
     def test_request_creates_linked_repair_with_coverage(self):
         """A request creates a repair with serial, customer and warranty; links go both ways."""
+        self._register(self._coverage("covered"), self.lot)
         request = self.env["aftersales.request"].create(
             {
                 "partner_id": self.customer.id,
@@ -25,12 +24,7 @@ class TestRepairWorkshop(AftersalesRepairCommon):
                 "lot_id": self.lot.id,
             }
         )
-        with patch.object(
-            type(self.env["repair.order"]),
-            "_aftersales_get_coverage",
-            return_value=self._coverage("covered"),
-        ):
-            action = request.action_create_onsite_job()
+        action = request.action_create_onsite_job()
         repair = self.env["repair.order"].browse(action["res_id"])
         self.assertEqual(repair.aftersales_request_id, request)
         self.assertEqual(repair.partner_id, self.customer)

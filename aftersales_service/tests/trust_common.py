@@ -101,6 +101,20 @@ ACTION_PATHS = {
         ],
         "action_cancel": [],
         "action_reset": ["action_cancel"],
+        # a request with its technician (and, to agree, an appointment) set
+        "action_propose_appointment": lambda cls: cls._new_fixture(
+            "aftersales.request", technician_id=cls.technician.id
+        ),
+        "action_agree_appointment": lambda cls: cls._new_fixture(
+            "aftersales.request",
+            technician_id=cls.technician.id,
+            date_appointment="2030-01-07 02:00:00",
+            date_appointment_end="2030-01-07 04:00:00",
+        ),
+        # a usage question with the answer written
+        "action_answer_close": lambda cls: cls._new_fixture(
+            "aftersales.request", request_type="usage", answer="<p>Hold the button 5 s.</p>"
+        ),
     },
     "aftersales.loan": {
         "action_lend": [],

@@ -4,3 +4,4 @@ from . import aftersales_warranty_void_wizard
 from . import aftersales_warranty_extend_wizard
 from . import aftersales_warranty_backfill_wizard
 from . import aftersales_dispatch_wizard
+from . import aftersales_appointment_wizard

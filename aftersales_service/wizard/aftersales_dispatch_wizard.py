@@ -40,31 +40,25 @@ class AftersalesDispatchWizard(models.TransientModel):
     def _fill_suggestions(self):
         self.ensure_one()
         request = self.request_id
-        employees = self.env["hr.employee"].search(
-            [("is_technician", "=", True), ("company_id", "in", [request.company_id.id, False])]
+        # dispatchers need not be HR officers: the list of technicians is read as superuser
+        employees = (
+            self.env["hr.employee"]
+            .sudo()
+            .search(
+                [("is_technician", "=", True), ("company_id", "in", [request.company_id.id, False])]
+            )
         )
         now = fields.Datetime.now()
-        appointments = self.env["aftersales.request"].search(
-            [
-                ("technician_id", "in", employees.ids),
-                ("state", "in", ("scheduled", "in_progress", "waiting_parts")),
-                ("date_appointment", "!=", False),
-                ("date_appointment_end", ">", now),
-            ]
-        )
-        busy = {}
-        for appointment in appointments:
-            busy.setdefault(appointment.technician_id.id, []).append(
-                (appointment.date_appointment, appointment.date_appointment_end)
-            )
-        length = timedelta(hours=request.company_id.aftersales_appointment_hours or 2.0)
+        # next free slot in each technician's working calendar (hours, leaves, appointments)
+        free = employees._aftersales_free_slots(now)
+        horizon = timedelta(days=request.company_id.aftersales_appointment_horizon_days)
         candidates = [
             dispatch.Candidate(
                 key=employee.id,
                 name=employee.name,
                 certified=not employee._aftersales_certification_error(request.product_id),
                 load=employee.aftersales_open_request_count,
-                next_free=dispatch.next_free_slot(busy.get(employee.id, []), now, length),
+                next_free=(free.get(employee.id) or [(now + horizon, None)])[0][0],
             )
             for employee in employees
         ]
@@ -83,14 +77,10 @@ class AftersalesDispatchWizard(models.TransientModel):
         self.employee_id = ranked[0].key if ranked else False
 
     def action_assign(self):
+        """Assign the technician; the appointment is agreed with the customer afterwards
+        (Propose Appointment on the request), never invented here."""
         self.ensure_one()
-        values = {"technician_id": self.employee_id.id}
-        line = self.line_ids.filtered(lambda ln: ln.employee_id == self.employee_id)[:1]
-        if line and not self.request_id.date_appointment:
-            length = timedelta(hours=self.request_id.company_id.aftersales_appointment_hours or 2.0)
-            values["date_appointment"] = line.date_next_free
-            values["date_appointment_end"] = line.date_next_free + length
-        self.request_id.write(values)
+        self.request_id.write({"technician_id": self.employee_id.id})
         return {"type": "ir.actions.act_window_close"}
 
 

@@ -43,3 +43,21 @@ def test_unknown_stage_is_refused():
 def test_every_stage_is_reachable_except_new():
     reachable = set(flow.TRANSITIONS)
     assert reachable == set(flow.STATES)
+
+
+@pytest.mark.parametrize("request_type", ["usage", "policy"])
+@pytest.mark.parametrize("current", ["new", "assessed"])
+def test_questions_are_answered_and_closed_in_one_step(current, request_type):
+    assert flow.answer_close_error(current, request_type) is None
+    assert not flow.needs_callback(request_type)
+
+
+@pytest.mark.parametrize("request_type", ["repair", "installation", "complaint", "return"])
+def test_other_requests_take_the_whole_path(request_type):
+    assert flow.answer_close_error("new", request_type) == "not_question"
+    assert flow.needs_callback(request_type)
+
+
+@pytest.mark.parametrize("current", ["scheduled", "in_progress", "done", "closed", "cancelled"])
+def test_a_question_already_dispatched_or_closed_is_not_answered_again(current):
+    assert flow.answer_close_error(current, "usage") == "not_allowed"
