@@ -10,6 +10,7 @@ from odoo.exceptions import UserError
 from ..rules.return_routing import breaks_policy, ratio, route, slip_deadline
 
 OPEN_STATES = ("draft", "submitted", "under_approval", "approved")
+APPROVAL_CONTEXT_KEY = "aftersales_approval_id"
 
 
 class AftersalesReturn(models.Model):
@@ -117,7 +118,16 @@ class AftersalesReturn(models.Model):
         compute="_compute_policy",
         help="The unsaleable exchange passes the customer's allowed ratio or time limit.",
     )
-    missing_signatures = fields.Char(compute="_compute_missing_signatures")
+    missing_signatures = fields.Char(
+        compute="_compute_missing_signatures",
+        help="The steps of the approval chain not signed yet: the stock-in waits for them.",
+    )
+    next_approval_id = fields.Many2one(
+        "aftersales.return.approval",
+        string="Step to Sign",
+        compute="_compute_can_sign_step",
+        help="The step the Approve and Refuse buttons sign: the click carries it.",
+    )
     can_sign_step = fields.Boolean(compute="_compute_can_sign_step")
 
     @api.depends("line_ids.sale_line_id")
@@ -180,7 +190,9 @@ class AftersalesReturn(models.Model):
 
     def _compute_can_sign_step(self):
         for record in self:
-            record.can_sign_step = bool(record._next_step().can_sign)
+            step = record._next_step()
+            record.next_approval_id = step
+            record.can_sign_step = bool(step.can_sign)
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -273,25 +285,34 @@ class AftersalesReturn(models.Model):
 
     def _next_step(self):
         self.ensure_one()
-        return self.approval_ids.filtered(lambda a: a.state == "pending").sorted("sequence")[:1]
+        return self.approval_ids.filtered(
+            lambda a: a.state == "pending" and a._is_signed_with_buttons()
+        ).sorted("sequence")[:1]
 
     def _step_to_sign(self):
+        """The step the user saw when clicking: its id travels in the click's context, so
+        a click replayed after a concurrent update never signs another step."""
         self.ensure_one()
-        step = self._next_step()
+        step_id = self.env.context.get(APPROVAL_CONTEXT_KEY)
+        step = self.approval_ids.filtered(lambda a: a.id == step_id)
         if not step:
             raise UserError(
-                self.env._("%(name)s has no step waiting for a signature.", name=self.name)
+                self.env._(
+                    "Reload %(name)s and click again: the click did not say which step of "
+                    "the approval chain you sign.",
+                    name=self.name,
+                )
             )
         return step
 
     def action_approve_step(self):
-        """Sign the next pending step of each return's chain."""
+        """Sign the step of the chain the user saw (``aftersales_approval_id`` in context)."""
         for record in self:
             record._step_to_sign().action_approve()
         return True
 
     def action_refuse_step(self):
-        """Refuse the next pending step; its comment goes to the customer."""
+        """Refuse the step the user saw; its comment goes to the customer."""
         for record in self:
             record._step_to_sign().action_refuse()
         return True
@@ -300,7 +321,10 @@ class AftersalesReturn(models.Model):
         self.ensure_one()
         if approval.state == "refused":
             self._refuse(approval.comment)
-        elif all(a.state == "approved" for a in self.approval_ids):
+        elif all(
+            a.state == "approved"
+            for a in self.approval_ids.filtered(lambda a: a._is_signed_with_buttons())
+        ):
             self._set_state("approved")
             self._create_pickup_picking()
         elif self.state == "submitted":
@@ -342,17 +366,20 @@ class AftersalesReturn(models.Model):
         return self._set_state("draft", {"refusal_reason": False})
 
     def _aftersales_missing_signatures(self):
-        """Labels of the signatures the stock-in of this return still waits for.
-
-        Add-ons extend the list (QC adds its own)."""
+        """Labels of the signatures the stock-in of this return still waits for: exactly
+        the steps of its approval chain not signed yet (add-ons put their own steps in the
+        chain, as QC does with its inspection)."""
         self.ensure_one()
-        signed = set(self.approval_ids.filtered(lambda a: a.state == "approved").mapped("step"))
-        missing = []
-        if "aftersales" not in signed:
-            missing.append(self.env._("After-Sales"))
-        if "sales_head" not in signed:
-            missing.append(self.env._("Sales Head"))
-        return missing
+        if not self.approval_ids:
+            return [self.env._("the approval chain")]
+        labels = dict(
+            self.env["aftersales.return.approval"]._fields["step"]._description_selection(self.env)
+        )
+        return [
+            labels[approval.step]
+            for approval in self.approval_ids.sorted("sequence")
+            if approval.state != "approved"
+        ]
 
     # ------------------------------------------------------------------
     # Pickup and stock-in
