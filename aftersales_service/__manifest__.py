@@ -3,7 +3,7 @@
 {
     "name": "After-Sales Service",
     "summary": "Service requests, warranties, repairs and returns for after-sales teams",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/After-Sales",
     "website": "https://github.com/aftersales/aftersales",
     "author": "Aftersales contributors",

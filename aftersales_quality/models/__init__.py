@@ -4,6 +4,7 @@ from . import aftersales_complaint_route
 from . import aftersales_complaint
 from . import aftersales_complaint_guard
 from . import aftersales_return
+from . import aftersales_return_approval
 from . import aftersales_return_line
 from . import aftersales_fault_code
 from . import aftersales_survey

@@ -1,8 +1,9 @@
 # Copyright 2026 Aftersales contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import Command, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.aftersales_service.models.aftersales_return_approval import SIGN_CONTEXT_KEY
 from odoo.addons.aftersales_service.models.aftersales_return_line import LINE_CONTEXT_KEY
 
 QC_CONTEXT_KEY = "aftersales_return_qc_sign"
@@ -50,11 +51,38 @@ class AftersalesReturn(models.Model):
             )
         return super().write(vals)
 
+    def action_submit(self):
+        res = super().action_submit()
+        # the QC inspection closes every chain: the stock-in waits for it like for the others
+        qc_group = self.env.ref("aftersales_service.group_aftersales_qc_inspector")
+        for record in self.filtered(lambda r: r.approval_ids and r.state != "refused"):
+            record.approval_ids = [
+                Command.create(
+                    {
+                        "sequence": max(record.approval_ids.mapped("sequence")) + 1,
+                        "step": "qc",
+                        "group_id": qc_group.id,
+                        "is_distinct_signer": False,
+                    }
+                )
+            ]
+        return res
+
     def _aftersales_missing_signatures(self):
         missing = super()._aftersales_missing_signatures()
-        if not self.qc_user_id:
-            missing.append(self.env._("QC"))
+        steps = self.approval_ids.mapped("step")
+        # a chain started before the QC step was part of it
+        if steps and "qc" not in steps and not self.qc_user_id:
+            missing.append(self.env._("QC Inspection"))
         return missing
+
+    def _sign_qc_step(self, decision):
+        self.ensure_one()
+        self.approval_ids.filtered(lambda a: a.step == "qc" and a.state == "pending").with_context(
+            **{SIGN_CONTEXT_KEY: True}
+        ).write(
+            {"state": decision, "user_id": self.env.user.id, "date_signed": fields.Datetime.now()}
+        )
 
     def _check_qc_verdicts(self):
         labels = dict(
@@ -116,6 +144,7 @@ class AftersalesReturn(models.Model):
                     message_type="comment",
                 )
             vals = {"qc_user_id": self.env.user.id, "date_qc": fields.Datetime.now()}
+            record.sudo()._sign_qc_step("refused" if refused == record.line_ids else "approved")
             if refused == record.line_ids:
                 record.write(vals)
                 record._set_state(

@@ -10,6 +10,7 @@ from odoo.exceptions import UserError
 from ..rules.return_routing import breaks_policy, ratio, route, slip_deadline
 
 OPEN_STATES = ("draft", "submitted", "under_approval", "approved")
+APPROVAL_CONTEXT_KEY = "aftersales_approval_id"
 
 
 class AftersalesReturn(models.Model):
@@ -85,7 +86,21 @@ class AftersalesReturn(models.Model):
     approval_ids = fields.One2many(
         "aftersales.return.approval", "return_id", string="Approval Chain", copy=False
     )
+    warehouse_id = fields.Many2one(
+        "stock.warehouse",
+        compute="_compute_warehouse_id",
+        store=True,
+        readonly=False,
+        check_company=True,
+        help="Where the goods come back to; by default the warehouse of the original delivery.",
+    )
     picking_ids = fields.One2many("stock.picking", "aftersales_return_id", string="Transfers")
+    pickup_picking_ids = fields.Many2many(
+        "stock.picking",
+        string="Return Transport Orders",
+        compute="_compute_pickings",
+        help="One return of the original delivery per sale order of the return.",
+    )
     pickup_picking_id = fields.Many2one(
         "stock.picking", string="Return Transport Order", compute="_compute_pickings"
     )
@@ -117,13 +132,31 @@ class AftersalesReturn(models.Model):
         compute="_compute_policy",
         help="The unsaleable exchange passes the customer's allowed ratio or time limit.",
     )
-    missing_signatures = fields.Char(compute="_compute_missing_signatures")
+    missing_signatures = fields.Char(
+        compute="_compute_missing_signatures",
+        help="The steps of the approval chain not signed yet: the stock-in waits for them.",
+    )
+    next_approval_id = fields.Many2one(
+        "aftersales.return.approval",
+        string="Step to Sign",
+        compute="_compute_can_sign_step",
+        help="The step the Approve and Refuse buttons sign: the click carries it.",
+    )
     can_sign_step = fields.Boolean(compute="_compute_can_sign_step")
 
     @api.depends("line_ids.sale_line_id")
     def _compute_sale_order_ids(self):
         for record in self:
             record.sale_order_ids = record.line_ids.sudo().sale_line_id.order_id
+
+    @api.depends("line_ids.sale_line_id", "company_id")
+    def _compute_warehouse_id(self):
+        for record in self.filtered(lambda r: not r.warehouse_id):
+            record.warehouse_id = record.line_ids.sudo().sale_line_id.order_id.warehouse_id[
+                :1
+            ] or self.env["stock.warehouse"].search(
+                [("company_id", "=", record.company_id.id)], limit=1
+            )
 
     @api.depends("line_ids.price_subtotal")
     def _compute_amounts(self):
@@ -139,9 +172,10 @@ class AftersalesReturn(models.Model):
     def _compute_pickings(self):
         for record in self:
             pickings = record.picking_ids.filtered(lambda p: p.state != "cancel")
-            record.pickup_picking_id = pickings.filtered(
+            record.pickup_picking_ids = pickings.filtered(
                 lambda p: p.picking_type_code == "incoming"
-            )[:1]
+            )
+            record.pickup_picking_id = record.pickup_picking_ids[:1]
             record.replacement_picking_id = pickings.filtered(
                 lambda p: p.picking_type_code == "outgoing"
             )[:1]
@@ -180,7 +214,9 @@ class AftersalesReturn(models.Model):
 
     def _compute_can_sign_step(self):
         for record in self:
-            record.can_sign_step = bool(record._next_step().can_sign)
+            step = record._next_step()
+            record.next_approval_id = step
+            record.can_sign_step = bool(step.can_sign)
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -192,6 +228,12 @@ class AftersalesReturn(models.Model):
                     or "New"
                 )
         return super().create(vals_list)
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "desired_outcome" in vals:
+            self._sync_to_refund()
+        return res
 
     def _aftersales_state_refusal(self):
         return self.env._("The state of a return changes only through its buttons.")
@@ -273,25 +315,34 @@ class AftersalesReturn(models.Model):
 
     def _next_step(self):
         self.ensure_one()
-        return self.approval_ids.filtered(lambda a: a.state == "pending").sorted("sequence")[:1]
+        return self.approval_ids.filtered(
+            lambda a: a.state == "pending" and a._is_signed_with_buttons()
+        ).sorted("sequence")[:1]
 
     def _step_to_sign(self):
+        """The step the user saw when clicking: its id travels in the click's context, so
+        a click replayed after a concurrent update never signs another step."""
         self.ensure_one()
-        step = self._next_step()
+        step_id = self.env.context.get(APPROVAL_CONTEXT_KEY)
+        step = self.approval_ids.filtered(lambda a: a.id == step_id)
         if not step:
             raise UserError(
-                self.env._("%(name)s has no step waiting for a signature.", name=self.name)
+                self.env._(
+                    "Reload %(name)s and click again: the click did not say which step of "
+                    "the approval chain you sign.",
+                    name=self.name,
+                )
             )
         return step
 
     def action_approve_step(self):
-        """Sign the next pending step of each return's chain."""
+        """Sign the step of the chain the user saw (``aftersales_approval_id`` in context)."""
         for record in self:
             record._step_to_sign().action_approve()
         return True
 
     def action_refuse_step(self):
-        """Refuse the next pending step; its comment goes to the customer."""
+        """Refuse the step the user saw; its comment goes to the customer."""
         for record in self:
             record._step_to_sign().action_refuse()
         return True
@@ -300,7 +351,10 @@ class AftersalesReturn(models.Model):
         self.ensure_one()
         if approval.state == "refused":
             self._refuse(approval.comment)
-        elif all(a.state == "approved" for a in self.approval_ids):
+        elif all(
+            a.state == "approved"
+            for a in self.approval_ids.filtered(lambda a: a._is_signed_with_buttons())
+        ):
             self._set_state("approved")
             self._create_pickup_picking()
         elif self.state == "submitted":
@@ -320,8 +374,8 @@ class AftersalesReturn(models.Model):
     def action_collect(self):
         self._check_state(("approved",), self.env._("collected"))
         for record in self:
-            picking = record.pickup_picking_id
-            if not picking or not picking.aftersales_driver_name:
+            pickings = record.pickup_picking_ids
+            if not pickings or not all(pickings.mapped("aftersales_driver_name")):
                 raise UserError(
                     self.env._(
                         "Goods of %(name)s may be collected only against its return transport "
@@ -342,24 +396,27 @@ class AftersalesReturn(models.Model):
         return self._set_state("draft", {"refusal_reason": False})
 
     def _aftersales_missing_signatures(self):
-        """Labels of the signatures the stock-in of this return still waits for.
-
-        Add-ons extend the list (QC adds its own)."""
+        """Labels of the signatures the stock-in of this return still waits for: exactly
+        the steps of its approval chain not signed yet (add-ons put their own steps in the
+        chain, as QC does with its inspection)."""
         self.ensure_one()
-        signed = set(self.approval_ids.filtered(lambda a: a.state == "approved").mapped("step"))
-        missing = []
-        if "aftersales" not in signed:
-            missing.append(self.env._("After-Sales"))
-        if "sales_head" not in signed:
-            missing.append(self.env._("Sales Head"))
-        return missing
+        if not self.approval_ids:
+            return [self.env._("the approval chain")]
+        labels = dict(
+            self.env["aftersales.return.approval"]._fields["step"]._description_selection(self.env)
+        )
+        return [
+            labels[approval.step]
+            for approval in self.approval_ids.sorted("sequence")
+            if approval.state != "approved"
+        ]
 
     # ------------------------------------------------------------------
     # Pickup and stock-in
     # ------------------------------------------------------------------
     def _warehouse(self):
         self.ensure_one()
-        return self.env["stock.warehouse"].search(
+        return self.warehouse_id or self.env["stock.warehouse"].search(
             [("company_id", "=", self.company_id.id)], limit=1
         )
 
@@ -390,27 +447,89 @@ class AftersalesReturn(models.Model):
             ],
         }
 
+    def _pickup_destination(self, picking_type):
+        """Where the collected goods arrive (the receipt's destination)."""
+        return picking_type.default_location_dest_id
+
+    def _prepare_pickup_move_vals(self, line, delivery_move, picking_type, location_dest):
+        """A move returning ``delivery_move``, as Odoo's return wizard makes it."""
+        return {
+            "name": line.product_id.display_name,
+            "product_id": line.product_id.id,
+            "product_uom": line.product_id.uom_id.id,
+            "product_uom_qty": line.quantity,
+            "location_id": self.partner_id.property_stock_customer.id,
+            "location_dest_id": location_dest.id,
+            "picking_type_id": picking_type.id,
+            "warehouse_id": picking_type.warehouse_id.id,
+            "origin_returned_move_id": delivery_move.id,
+            "sale_line_id": line.sale_line_id.id or delivery_move.sale_line_id.id,
+            "to_refund": line._aftersales_to_refund(),
+            "procure_method": "make_to_stock",
+            "group_id": delivery_move.group_id.id,
+            "partner_id": self.partner_id.id,
+            "aftersales_return_line_id": line.id,
+            "company_id": self.company_id.id,
+        }
+
     def _create_pickup_picking(self):
-        """Issue the return transport order: the incoming transfer from the customer."""
+        """Issue the return transport order: a return of the original delivery (one per sale
+        order, as Odoo's return wizard returns one delivery), into the return's warehouse."""
         self.ensure_one()
         picking_type = self._warehouse().in_type_id
         if not picking_type:
             raise UserError(self.env._("Configure a warehouse with receipts first."))
-        lines = self.line_ids
-        picking = self.env["stock.picking"].create(
-            self._prepare_picking_vals(
-                picking_type,
-                self.partner_id.property_stock_customer,
-                picking_type.default_location_dest_id,
-                lines,
-                {line.id: line.quantity for line in lines},
+        location_dest = self._pickup_destination(picking_type)
+        by_group = defaultdict(list)
+        for line in self.line_ids.filtered(lambda line: not line.is_refused):
+            delivery_move = line._aftersales_delivery_move()
+            by_group[delivery_move.group_id].append((line, delivery_move))
+        pickings = self.env["stock.picking"]
+        for group, pairs in by_group.items():
+            deliveries = self.env["stock.move"].concat(*(move for _line, move in pairs))
+            pickings |= self.env["stock.picking"].create(
+                {
+                    "picking_type_id": picking_type.id,
+                    "partner_id": self.partner_id.id,
+                    "location_id": self.partner_id.property_stock_customer.id,
+                    "location_dest_id": location_dest.id,
+                    "origin": self.name,
+                    "group_id": group.id,
+                    "return_id": deliveries.picking_id.id
+                    if len(deliveries.picking_id) == 1
+                    else False,
+                    "aftersales_return_id": self.id,
+                    "company_id": self.company_id.id,
+                    "move_ids": [
+                        Command.create(
+                            self._prepare_pickup_move_vals(
+                                line, delivery_move, picking_type, location_dest
+                            )
+                        )
+                        for line, delivery_move in pairs
+                    ],
+                }
             )
-        )
-        picking.action_confirm()
-        picking.action_assign()
-        for move in picking.move_ids.filtered(lambda m: m.aftersales_return_line_id.lot_id):
+        pickings.action_confirm()
+        pickings.action_assign()
+        for move in pickings.move_ids.filtered(lambda m: m.aftersales_return_line_id.lot_id):
             move.move_line_ids.lot_id = move.aftersales_return_line_id.lot_id
-        return picking
+        return pickings
+
+    def _sync_to_refund(self):
+        """``to_refund`` of the stock-in moves follows the settlement; the sale lines'
+        delivered quantities (and invoice status) are recomputed from it."""
+        for line in self.line_ids:
+            to_refund = line._aftersales_to_refund()
+            moves = line.move_ids.filtered(
+                lambda m, to_refund=to_refund: (
+                    m.location_id.usage == "customer" and m.to_refund != to_refund
+                )
+            )
+            if moves:
+                moves.sudo().write({"to_refund": to_refund})
+                # sale_stock computes qty_delivered from to_refund without depending on it
+                moves.sudo().modified(["quantity"])
 
     def _on_stock_in(self):
         """The stock-in is booked: the return is received and its slip falls due."""
@@ -479,6 +598,7 @@ class AftersalesReturn(models.Model):
     def action_settle(self):
         """Ship the replacement, or credit the customer, as the return asks."""
         self._check_state(("received",), self.env._("settled"))
+        self._sync_to_refund()
         for record in self:
             if record.desired_outcome == "exchange":
                 record._create_replacement_picking()

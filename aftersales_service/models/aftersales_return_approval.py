@@ -46,7 +46,20 @@ class AftersalesReturnApproval(models.Model):
     def _compute_can_sign(self):
         groups = self.env.user.groups_id
         for approval in self:
-            approval.can_sign = approval.state == "pending" and approval.group_id in groups
+            approval.can_sign = (
+                approval.state == "pending"
+                and approval.group_id in groups
+                and approval._is_signed_with_buttons()
+            )
+
+    def _is_signed_with_buttons(self):
+        """Whether the step is signed with the chain's Approve/Refuse buttons.
+
+        Add-ons put steps in the chain that their own action signs (QC adds its inspection):
+        they count among the signatures the stock-in waits for, not among the approvals
+        that issue the pickup."""
+        self.ensure_one()
+        return True
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -89,6 +102,15 @@ class AftersalesReturnApproval(models.Model):
         for approval in self:
             chain = approval.return_id
             step = labels[approval.step]
+            if not approval._is_signed_with_buttons():
+                raise UserError(
+                    self.env._(
+                        "The step '%(step)s' of %(name)s is signed by its own action, "
+                        "not with the approval buttons.",
+                        step=step,
+                        name=chain.name,
+                    )
+                )
             if approval.group_id not in user.groups_id:
                 raise AccessError(
                     self.env._(

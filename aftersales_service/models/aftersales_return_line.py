@@ -83,57 +83,209 @@ class AftersalesReturnLine(models.Model):
             line.accepted_qty = 0.0 if line.is_refused else line.quantity
             line.accepted_amount = line.accepted_qty * line.price_unit
 
-    @api.constrains("quantity", "product_id", "return_id", "is_refused")
+    @api.constrains("quantity", "product_id", "return_id", "is_refused", "sale_line_id")
     def _check_quantity_delivered(self):
-        """Never more than what was delivered to the customer minus what came back."""
+        """Never more than what was delivered minus what is on open or received returns:
+        per sale line, and per customer and product over all their sale lines."""
         if any(line.quantity <= 0 for line in self):
             raise ValidationError(self.env._("A returned quantity must be positive."))
         lines = self.filtered(lambda line: not line.is_refused)
-        partners = lines.commercial_partner_id
-        products = lines.product_id
         if not lines:
             return
-        delivered = defaultdict(float)
-        for partner, product, qty in (
+        wrong_customer = lines.filtered(
+            lambda line: (
+                line.sale_line_id
+                and line.sale_line_id.sudo().order_partner_id.commercial_partner_id
+                != line.commercial_partner_id
+            )
+        )
+        if wrong_customer:
+            raise ValidationError(
+                self.env._(
+                    "%(order)s was not sold to %(customer)s: a return holds only sale orders "
+                    "of its own customer.",
+                    order=wrong_customer[0].sale_line_id.sudo().order_id.name,
+                    customer=wrong_customer[0].commercial_partner_id.display_name,
+                )
+            )
+        partners = lines.commercial_partner_id
+        products = lines.product_id
+        sale_lines = (
             self.env["sale.order.line"]
             .sudo()
-            ._read_group(
+            .search(
                 [
                     ("order_partner_id.commercial_partner_id", "in", partners.ids),
                     ("product_id", "in", products.ids),
                     ("state", "=", "sale"),
-                ],
-                ["order_partner_id", "product_id"],
-                ["qty_delivered:sum"],
+                ]
             )
-        ):
-            delivered[partner.commercial_partner_id.id, product.id] += qty
+        )
+        delivered_by_sale_line = sale_lines._aftersales_returnable_base()
+        delivered = defaultdict(float)
+        for sale_line in sale_lines:
+            key = (sale_line.order_partner_id.commercial_partner_id.id, sale_line.product_id.id)
+            delivered[key] += delivered_by_sale_line[sale_line.id]
+        counted = [
+            ("return_state", "not in", NOT_COUNTED_STATES),
+            ("is_refused", "=", False),
+        ]
         returned = defaultdict(float)
         for partner, product, qty in self.sudo()._read_group(
             [
                 ("commercial_partner_id", "in", partners.ids),
                 ("product_id", "in", products.ids),
-                ("return_state", "not in", NOT_COUNTED_STATES),
-                ("is_refused", "=", False),
+                *counted,
             ],
             ["commercial_partner_id", "product_id"],
             ["quantity:sum"],
         ):
             returned[partner.id, product.id] += qty
+        returned_by_sale_line = dict(
+            self.sudo()._read_group(
+                [("sale_line_id", "in", lines.sale_line_id.ids), *counted],
+                ["sale_line_id"],
+                ["quantity:sum"],
+            )
+        )
         for line in lines:
-            key = (line.commercial_partner_id.id, line.product_id.id)
             rounding = line.product_id.uom_id.rounding
-            if float_compare(returned[key], delivered[key], precision_rounding=rounding) > 0:
-                raise ValidationError(
-                    self.env._(
-                        "%(customer)s received %(delivered)s of %(product)s and already "
-                        "returns %(returned)s: a return cannot exceed what was delivered.",
-                        customer=line.commercial_partner_id.display_name,
-                        delivered=delivered[key],
-                        product=line.product_id.display_name,
-                        returned=returned[key],
+            key = (line.commercial_partner_id.id, line.product_id.id)
+            checks = [(delivered[key], returned[key])]
+            if line.sale_line_id:
+                checks.append(
+                    (
+                        delivered_by_sale_line.get(line.sale_line_id.id, 0.0),
+                        returned_by_sale_line.get(line.sale_line_id.sudo(), 0.0),
                     )
                 )
+            for delivered_qty, returned_qty in checks:
+                if float_compare(returned_qty, delivered_qty, precision_rounding=rounding) > 0:
+                    raise ValidationError(
+                        self.env._(
+                            "%(customer)s received %(delivered)s of %(product)s and already "
+                            "returns %(returned)s: a return cannot exceed what was delivered.",
+                            customer=line.commercial_partner_id.display_name,
+                            delivered=delivered_qty,
+                            product=line.product_id.display_name,
+                            returned=returned_qty,
+                        )
+                    )
+
+    @api.constrains("lot_id", "quantity", "return_id", "is_refused")
+    def _check_lot(self):
+        """A serial was delivered to this customer and is on no other open or received
+        return."""
+        lines = self.filtered(
+            lambda line: line.lot_id and line.product_id.tracking != "none" and not line.is_refused
+        )
+        if not lines:
+            return
+        delivered = lines._aftersales_delivered_lot_moves()
+        others = self.sudo().search(
+            [
+                ("lot_id", "in", lines.lot_id.ids),
+                ("id", "not in", lines.ids),
+                ("return_state", "not in", NOT_COUNTED_STATES),
+                ("is_refused", "=", False),
+            ]
+        )
+        for line in lines:
+            serial = line.lot_id.name
+            if line.product_id.tracking == "serial" and line.quantity != 1:
+                raise ValidationError(
+                    self.env._(
+                        "Serial number %(serial)s is one unit: return it with quantity 1.",
+                        serial=serial,
+                    )
+                )
+            if not delivered.get(line.id):
+                raise ValidationError(
+                    self.env._(
+                        "Serial number %(serial)s was not delivered to %(customer)s: "
+                        "only units delivered to the customer can be returned.",
+                        serial=serial,
+                        customer=line.commercial_partner_id.display_name,
+                    )
+                )
+            other = others.filtered(lambda o, line=line: o.lot_id == line.lot_id)[:1]
+            if other or len(lines.filtered(lambda o, line=line: o.lot_id == line.lot_id)) > 1:
+                raise ValidationError(
+                    self.env._(
+                        "Serial number %(serial)s is already on return %(name)s.",
+                        serial=serial,
+                        name=(other or line).return_id.name,
+                    )
+                )
+
+    def _aftersales_delivered_lot_moves(self):
+        """{line id: the done delivery moves of the line's serial to its customer}, newest
+        first, on the line's sale line when it has one."""
+        move_lines = (
+            self.env["stock.move.line"]
+            .sudo()
+            .search(
+                [
+                    ("lot_id", "in", self.lot_id.ids),
+                    ("state", "=", "done"),
+                    ("location_dest_id.usage", "=", "customer"),
+                    ("location_id.usage", "!=", "customer"),
+                ],
+                order="date desc, id desc",
+            )
+        )
+        result = {}
+        for line in self:
+            moves = move_lines.filtered(
+                lambda ml, line=line: (
+                    ml.lot_id == line.lot_id
+                    and (ml.move_id.partner_id or ml.picking_id.partner_id).commercial_partner_id
+                    == line.commercial_partner_id
+                )
+            ).move_id
+            if line.sale_line_id:
+                moves = moves.filtered(lambda m, line=line: m.sale_line_id == line.sale_line_id)
+            result[line.id] = moves
+        return result
+
+    def _aftersales_delivery_move(self):
+        """The delivery move this line returns (Odoo's origin_returned_move_id): the newest
+        done delivery of its serial, or of its sale line."""
+        self.ensure_one()
+        if self.lot_id and self.product_id.tracking != "none":
+            return self._aftersales_delivered_lot_moves()[self.id][:1]
+        if self.sale_line_id:
+            moves = self.sale_line_id.sudo().move_ids
+        else:
+            moves = (
+                self.env["stock.move"]
+                .sudo()
+                .search(
+                    [
+                        ("product_id", "=", self.product_id.id),
+                        (
+                            "sale_line_id.order_partner_id.commercial_partner_id",
+                            "=",
+                            self.commercial_partner_id.id,
+                        ),
+                        ("state", "=", "done"),
+                    ]
+                )
+            )
+        return moves.filtered(
+            lambda m: (
+                m.state == "done"
+                and m.product_id == self.product_id
+                and m.location_dest_id.usage == "customer"
+                and m.location_id.usage != "customer"
+            )
+        ).sorted(lambda m: (m.date, m.id), reverse=True)[:1]
+
+    def _aftersales_to_refund(self):
+        """Whether the stock-in of this line updates the sale (Odoo's to_refund): the goods
+        come back for good, so the sale line's delivered quantity goes down."""
+        self.ensure_one()
+        return self.return_id.desired_outcome == "refund" and not self.is_refused
 
     @api.onchange("product_id")
     def _onchange_product_id(self):

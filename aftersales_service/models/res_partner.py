@@ -105,6 +105,8 @@ class ResPartner(models.Model):
         domain = [
             ("return_state", "in", COUNTED_RETURN_STATES),
             ("is_refused", "=", False),
+            # the exchange ratio is about unsaleable goods: quality returns are our fault
+            ("reason_kind", "=", "unsaleable"),
             ("return_date", ">=", start),
             ("return_date", "<=", end),
         ]

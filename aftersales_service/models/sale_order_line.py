@@ -1,5 +1,7 @@
 # Copyright 2026 Aftersales contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
 from odoo import models
 
 
@@ -25,3 +27,30 @@ class SaleOrderLine(models.Model):
                 )
             vals["name"] = label
         return vals
+
+    def _aftersales_returnable_base(self):
+        """{sale line id: quantity delivered to the customer (product unit), less what came
+        back outside the after-sales returns}: what after-sales returns may take back.
+
+        Read set-based: one grouped query on the lines' done moves."""
+        base = defaultdict(float)
+        if not self:
+            return base
+        moves = self.env["stock.move"].sudo()
+        for sale_line, uom, location, location_dest, is_ours, qty in moves._read_group(
+            [("sale_line_id", "in", self.ids), ("state", "=", "done")],
+            [
+                "sale_line_id",
+                "product_uom",
+                "location_id",
+                "location_dest_id",
+                "aftersales_return_line_id",
+            ],
+            ["quantity:sum"],
+        ):
+            qty = uom._compute_quantity(qty, sale_line.product_id.uom_id)
+            if location_dest._is_outgoing() and not location._is_outgoing():
+                base[sale_line.id] += qty
+            elif location._is_outgoing() and not is_ours:
+                base[sale_line.id] -= qty
+        return base

@@ -52,7 +52,7 @@ class TestReturn(AftersalesReturnCommon):
         self.assertFalse(record.is_policy_breach)
         record.action_submit()
         self.assertEqual(
-            record.approval_ids.mapped("step"), ["aftersales", "finance", "sales_head"]
+            self._button_steps(record).mapped("step"), ["aftersales", "finance", "sales_head"]
         )
         self._sign_chain(record)
         self.assertEqual(record.state, "approved")
@@ -64,7 +64,7 @@ class TestReturn(AftersalesReturnCommon):
         """A quality return is approved by after-sales and the sales head only."""
         record = self._new_return(quantity=2, reason_kind="quality")
         record.action_submit()
-        self.assertEqual(record.approval_ids.mapped("step"), ["aftersales", "sales_head"])
+        self.assertEqual(self._button_steps(record).mapped("step"), ["aftersales", "sales_head"])
 
     def test_user_outside_the_step_group_cannot_sign(self):
         """Only a member of the step's group may sign it."""
@@ -163,7 +163,7 @@ class TestReturn(AftersalesReturnCommon):
         self.assertTrue(record.is_policy_breach)
         self.assertAlmostEqual(record.ratio_with_return, 8.0)
         record.action_submit()
-        self.assertEqual(record.approval_ids[-1:].step, "leader")
+        self.assertEqual(self._button_steps(record)[-1:].step, "leader")
 
     def test_over_ratio_without_leader_rule_is_refused(self):
         """Beyond policy and with no leader rule the return is refused at once."""
@@ -207,18 +207,97 @@ class TestReturn(AftersalesReturnCommon):
         with self.assertRaisesRegex(UserError, "Sales Head"):
             picking._action_done()
 
-    def test_form_buttons_sign_the_next_step(self):
-        """Approve My Step signs the next pending step as the current user."""
+    def test_form_buttons_sign_the_step_shown(self):
+        """Approve My Step signs the step the form showed, as the current user."""
         record = self._new_return()
         record.action_submit()
-        record.with_user(self.reviewer).action_approve_step()
+        self._click(record, "action_approve_step", self.reviewer)
         self.assertEqual(record.approval_ids[0].user_id, self.reviewer)
         self.assertEqual(record.state, "under_approval")
         with self.assertRaises(AccessError):
-            record.with_user(self.sales_head).action_approve_step()
+            self._click(record, "action_approve_step", self.sales_head)
         record.approval_ids[1].comment = "Too late in the season"
-        record.with_user(self.accountant).action_refuse_step()
+        self._click(record, "action_refuse_step", self.accountant)
         self.assertEqual(record.state, "refused")
+
+    def test_replayed_click_never_signs_another_step(self):
+        """A click replayed after its step was signed is refused; the next step stays pending,
+        even for a user who may sign both steps."""
+        self.env.ref("aftersales_service.return_approval_rule_finance").is_distinct_signer = False
+        both = self.env["res.users"].browse(self.reviewer.ids)
+        both.groups_id |= self.env.ref("account.group_account_invoice")
+        record = self._new_return()
+        record.action_submit()
+        shown = record.with_user(both).next_approval_id
+        self.assertEqual(shown.step, "aftersales")
+        click = record.with_user(both).with_context(aftersales_approval_id=shown.id)
+        click.action_approve_step()
+        with self.assertRaisesRegex(UserError, "already signed"):
+            click.action_approve_step()
+        finance = record.approval_ids.filtered(lambda a: a.step == "finance")
+        self.assertEqual(finance.state, "pending")
+        with self.assertRaises(UserError):
+            record.with_user(both).action_approve_step()
+        self.assertEqual(finance.state, "pending")
+
+    def test_leader_step_needs_the_return_leader_group(self):
+        """The exception beyond policy is signed by a Return Leader, not a second approver."""
+        record = self._new_return(quantity=8)
+        record.action_submit()
+        self._sign_chain(record, refuse_step="leader")
+        record = self._new_return(quantity=8)
+        record.action_submit()
+        steps = self._button_steps(record)
+        for step in steps[:-1]:
+            step.with_user(self.signers[step.step]).action_approve()
+        leader_step = steps[-1]
+        self.assertEqual(
+            leader_step.group_id, self.env.ref("aftersales_service.group_aftersales_return_leader")
+        )
+        other_approver = self.env["res.users"].create(
+            {
+                "name": "Second Sales Head",
+                "login": "as_sales_head_2",
+                "groups_id": [Command.set(self.sales_head.groups_id.ids)],
+            }
+        )
+        with self.assertRaises(AccessError):
+            leader_step.with_user(other_approver).action_approve()
+        self.assertFalse(leader_step.with_user(other_approver).can_sign)
+        leader_step.with_user(self.leader).action_approve()
+        self.assertEqual(record.state, "approved")
+
+    def test_missing_signatures_are_the_chain_steps_not_signed(self):
+        """The stock-in waits for exactly the steps of the chain shown on the return."""
+        record = self._new_return(quantity=8)
+        record.action_submit()
+        labels = dict(record.approval_ids._fields["step"]._description_selection(record.env))
+        self.assertEqual(
+            record._aftersales_missing_signatures(),
+            [labels[step] for step in record.approval_ids.sorted("sequence").mapped("step")],
+        )
+        self.assertIn("Company Leader", record.missing_signatures)
+        self._sign_chain(record)
+        self.assertEqual(
+            record._aftersales_missing_signatures(),
+            [labels[a.step] for a in record.approval_ids if not a._is_signed_with_buttons()],
+        )
+
+    def test_ratio_counts_unsaleable_exchanges_only(self):
+        """A quality return leaves the customer's exchange ratio alone; the ratio a return
+        shows reads the same in draft and after submission."""
+        quality = self._new_return(quantity=12, reason_kind="quality")
+        quality.action_submit()
+        self.assertEqual(self.customer._aftersales_return_ratio(), 0.0)
+        self.assertEqual((quality.partner_return_ratio, quality.ratio_with_return), (0.0, 0.0))
+        draft = self._new_return(quantity=3)
+        self.assertAlmostEqual(draft.partner_return_ratio, 0.0)
+        self.assertAlmostEqual(draft.ratio_with_return, 3.0)
+        draft.action_submit()
+        draft.invalidate_recordset()
+        self.assertAlmostEqual(draft.partner_return_ratio, 0.0)
+        self.assertAlmostEqual(draft.ratio_with_return, 3.0)
+        self.assertAlmostEqual(self.customer._aftersales_return_ratio(), 3.0)
 
     def test_concurrent_signature_is_refused_while_the_step_is_locked(self):
         """When another transaction holds the step's row lock, signing is refused, not doubled."""
