@@ -10,8 +10,10 @@ and ``bench/generate.py`` fills it. Each operation then runs ``--runs`` times (a
 untimed warm-up, as on a running server) in its own transaction, rolled back afterwards,
 with a cold ORM cache; we record wall time and the number of SQL queries
 (``cr.sql_log_count``). Where Odoo's own ``repair`` app has the same operation it is
-measured the same way and the ratio printed. An operation whose model or method is not
-installed prints "n/a (not installed)".
+measured the same way, each of its passes right after the same pass of ours, and the
+ratio printed. Budgets are judged on the median of the passes (and on the median of the
+per-pass ratios against the peer), with the spread printed beside them (bench/verdict.py).
+An operation whose model or method is not installed prints "n/a (not installed)".
 
 Results: a table on stdout and ``bench/results/bench.json``. Exit status 1 when a budget
 fails.
@@ -21,7 +23,6 @@ import argparse
 import json
 import os
 import platform
-import statistics
 import sys
 import time
 from datetime import datetime, timedelta
@@ -30,6 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import common
 import generate
+import verdict
 
 RESULTS = Path(__file__).resolve().parent / "results"
 OPEN_STATES = ("new", "assessed", "scheduled", "in_progress", "waiting_parts")
@@ -296,7 +298,7 @@ OPERATIONS = [
         "key": "warranty_lookup",
         "label": "1. warranty coverage by serial",
         "ours": (warranty_lookup_setup, warranty_lookup_run),
-        "budget": {"p95_ms": 20, "queries": 5},
+        "budget": {"median_ms": 20, "queries": 5},
         "runs": 20,
     },
     {
@@ -317,7 +319,7 @@ OPERATIONS = [
         "key": "sla_scan",
         "label": "3b. SLA breach scan (cron)",
         "ours": (sla_scan_setup, sla_scan_run),
-        "budget": {"p95_ms": 2000},
+        "budget": {"median_ms": 2000},
     },
     {
         "key": "dispatch",
@@ -342,7 +344,7 @@ OPERATIONS = [
         "key": "technician_kpi",
         "label": "7. monthly KPIs, all technicians",
         "ours": (kpi_setup, kpi_run),
-        "budget": {"p95_ms": 2000},
+        "budget": {"median_ms": 2000},
     },
     {
         "key": "abc",
@@ -360,76 +362,78 @@ OPERATIONS = [
 ]
 
 
-def measure(registry, setup, run, runs, warmup=True):
-    """Time ``run`` ``runs`` times, each in its own transaction that is rolled back."""
+def one_pass(registry, setup, run, index):
+    """One timed pass of ``run`` in its own transaction, rolled back: (ms, queries)."""
     from odoo import SUPERUSER_ID, api
 
-    times, queries = [], []
-    total = runs + (1 if warmup else 0)
-    for i in range(total):
-        with registry.cursor() as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {"bench_run": i})
-            try:
-                state = setup(env)
-                # a running server knows the user and their companies before the request
-                uenv = admin_env(env)
-                uenv.user, uenv.company, uenv.companies  # noqa: B018
-                env.flush_all()
-                env.invalidate_all()
-                count0 = cr.sql_log_count
-                started = time.perf_counter()
-                run(env, state)
-                env.flush_all()
-                elapsed = time.perf_counter() - started
-                count = cr.sql_log_count - count0
-            finally:
-                cr.rollback()
-                env.invalidate_all()
-        if warmup and i == 0:
-            continue
-        times.append(elapsed * 1000)
-        queries.append(count)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {"bench_run": index})
+        try:
+            state = setup(env)
+            # a running server knows the user and their companies before the request
+            uenv = admin_env(env)
+            uenv.user, uenv.company, uenv.companies  # noqa: B018
+            env.flush_all()
+            env.invalidate_all()
+            count0 = cr.sql_log_count
+            started = time.perf_counter()
+            run(env, state)
+            env.flush_all()
+            elapsed = time.perf_counter() - started
+            count = cr.sql_log_count - count0
+        finally:
+            cr.rollback()
+            env.invalidate_all()
+    return elapsed * 1000, count
+
+
+def summary(times, queries):
+    spread = verdict.spread(times)
     return {
-        "runs": runs,
-        "p50_ms": round(statistics.median(times), 1),
+        "runs": len(times),
+        "p50_ms": round(spread.median, 1),
         "p95_ms": round(percentile(times, 95), 1),
+        "min_ms": round(spread.low, 1),
+        "max_ms": round(spread.high, 1),
         "queries": max(queries),
         "times_ms": [round(t, 1) for t in times],
+        "query_counts": list(queries),
     }
 
 
+def measure(registry, setup, run, runs, warmup=True, peer=None):
+    """Time ``run`` ``runs`` times, each in its own transaction that is rolled back. With a
+    ``peer`` (setup, run), each pass of ours is followed at once by the same pass of the
+    peer, so the per-pass ratio compares two passes made under the same machine load."""
+    sides = [(setup, run)] + ([peer] if peer else [])
+    passes = [([], []) for _side in sides]
+    for i in range(runs + (1 if warmup else 0)):
+        for (side_setup, side_run), (times, queries) in zip(sides, passes, strict=True):
+            elapsed, count = one_pass(registry, side_setup, side_run, i)
+            if warmup and i == 0:
+                continue
+            times.append(elapsed)
+            queries.append(count)
+    return [summary(times, queries) for times, queries in passes]
+
+
 def judge(result):
-    budget = result.get("budget") or {}
+    """PASS/FAIL/-: the budget judged on the median of the passes (bench/verdict.py)."""
     if result.get("status") == "n/a":
         return "n/a"
     ours = result["ours"]
-    checks = []
-    if "p95_ms" in budget:
-        checks.append(ours["p95_ms"] < budget["p95_ms"])
-    if "queries" in budget:
-        checks.append(ours["queries"] <= budget["queries"])
-    if "ratio_time" in budget:
-        checks.append(result.get("ratio_time") is not None and
-                      result["ratio_time"] <= budget["ratio_time"])  # fmt: skip
-    if "ratio_queries" in budget:
-        checks.append(result.get("ratio_queries") is not None and
-                      result["ratio_queries"] <= budget["ratio_queries"])  # fmt: skip
-    if not checks:
-        return "-"
-    return "PASS" if all(checks) else "FAIL"
+    found = verdict.checks(
+        result.get("budget") or {},
+        times_ms=ours.get("times_ms") or [],
+        queries=ours.get("query_counts") or [],
+        ratio_times=result.get("ratio_times") or [],
+        ratio_queries=result.get("ratio_query_counts") or [],
+    )
+    return verdict.verdict(found)
 
 
 def budget_text(budget):
-    parts = []
-    if "p95_ms" in budget:
-        parts.append(f"p95<{budget['p95_ms']}ms")
-    if "queries" in budget:
-        parts.append(f"q<={budget['queries']}")
-    if "ratio_time" in budget:
-        parts.append(f"t<={budget['ratio_time']}x")
-    if "ratio_queries" in budget:
-        parts.append(f"q<={budget['ratio_queries']}x")
-    return " ".join(parts) or "-"
+    return verdict.budget_text(budget)
 
 
 def run_operations(registry, runs, only=None, log=print):
@@ -441,10 +445,11 @@ def run_operations(registry, runs, only=None, log=print):
         result = {"key": op["key"], "label": op["label"], "budget": op.get("budget", {})}
         warmup = op.get("warmup", True)
         try:
-            result["ours"] = measure(registry, *op["ours"], n, warmup)
+            measured = measure(registry, *op["ours"], n, warmup, peer=op.get("peer"))
+            result["ours"] = measured[0]
             if op.get("peer"):
                 result["peer_label"] = op["peer_label"]
-                result["peer"] = measure(registry, *op["peer"], n, warmup)
+                result["peer"] = measured[1]
         except NotInstalled as missing:
             result["status"] = "n/a"
             result["missing"] = str(missing)
@@ -459,8 +464,13 @@ def run_operations(registry, runs, only=None, log=print):
             continue
         if op.get("peer"):
             ours, peer = result["ours"], result["peer"]
-            result["ratio_time"] = round(ours["p50_ms"] / peer["p50_ms"], 2)
-            result["ratio_queries"] = round(ours["queries"] / max(peer["queries"], 1), 2)
+            times = verdict.ratios(ours["times_ms"], peer["times_ms"])
+            counts = verdict.ratios(ours["query_counts"], peer["query_counts"])
+            result["ratio_times"] = [round(r, 3) for r in times]
+            result["ratio_query_counts"] = [round(r, 3) for r in counts]
+            result["ratio_time"] = round(verdict.spread(times).median, 2)
+            result["ratio_queries"] = round(verdict.spread(counts).median, 2)
+            result["ratio_spread"] = verdict.spread(times).text(2)
         result["status"] = judge(result)
         log(f"bench: {op['label']:<36} done ({result['ours']['p50_ms']} ms p50)", flush=True)
         results.append(result)
@@ -468,9 +478,11 @@ def run_operations(registry, runs, only=None, log=print):
 
 
 def table(results):
+    """The results table: medians judged, the spread of the passes beside them."""
     head = (
-        f"{'operation':<36} {'p50 ms':>9} {'p95 ms':>9} {'queries':>8}  "
-        f"{'repair p50':>10} {'queries':>8} {'ratio t/q':>11}  {'budget':<18} result"
+        f"{'operation':<36} {'p50 ms':>9} {'p95 ms':>9} {'min-max ms':>17} {'queries':>8}  "
+        f"{'repair p50':>10} {'queries':>8} {'ratio t/q':>11} {'ratio min-max':>13}  "
+        f"{'budget':<18} result"
     )
     lines = [head, "-" * len(head)]
     for r in results:
@@ -482,14 +494,17 @@ def table(results):
             continue
         o = r["ours"]
         peer = r.get("peer")
-        peer_cols = (
-            f"{peer['p50_ms']:>10} {peer['queries']:>8} "
-            f"{r['ratio_time']:>5}/{r['ratio_queries']:<5}"
-            if peer
-            else f"{'':>10} {'':>8} {'':>11}"
-        )
+        if peer:
+            low, high = min(r["ratio_times"]), max(r["ratio_times"])
+            peer_cols = (
+                f"{peer['p50_ms']:>10} {peer['queries']:>8} "
+                f"{r['ratio_time']:>5}/{r['ratio_queries']:<5} {f'{low:.2f}-{high:.2f}':>13}"
+            )
+        else:
+            peer_cols = f"{'':>10} {'':>8} {'':>11} {'':>13}"
+        minmax = f"{o.get('min_ms', o['p50_ms'])}-{o.get('max_ms', o['p50_ms'])}"
         lines.append(
-            f"{r['label']:<36} {o['p50_ms']:>9} {o['p95_ms']:>9} {o['queries']:>8}  "
+            f"{r['label']:<36} {o['p50_ms']:>9} {o['p95_ms']:>9} {minmax:>17} {o['queries']:>8}  "
             f"{peer_cols}  {budget_text(r['budget']):<18} {r['status']}"
         )
     return "\n".join(lines)

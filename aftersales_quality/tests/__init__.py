@@ -1,6 +1,7 @@
 # Copyright 2026 Aftersales contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import test_complaint
+from . import test_complaint_collisions
 from . import test_tour
 from . import test_complaint_bad_input
 from . import test_return_qc

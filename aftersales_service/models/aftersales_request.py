@@ -263,8 +263,8 @@ class AftersalesRequest(models.Model):
         copy=False,
         readonly=True,
         index=True,
-        help="Created in a batch: the acknowledgment e-mail leaves with the next run of the "
-        "acknowledgment job.",
+        help="Recorded and not yet acknowledged: the acknowledgment job, triggered when the "
+        "request is saved, posts the acknowledgment within a minute.",
     )
     work_log_ids = fields.One2many("aftersales.work.log", "request_id", string="Work Logs")
     work_hours = fields.Float(string="Hours Worked", compute="_compute_work_hours")
@@ -498,34 +498,43 @@ class AftersalesRequest(models.Model):
         return requests
 
     def _aftersales_send_acknowledgment(self):
+        """Queue the acknowledgment of new requests whose customer (or the contact who wrote)
+        has an e-mail address: flag them and trigger the acknowledgment job now.
+
+        Nothing is posted inside the creating transaction: posting to a customer prepares
+        their portal sign-up (a write on the customer's row with the usual ``b2c`` setting)
+        and renders the template, so two agents recording requests for the same customer at
+        once would collide on that row. The job (one cron worker, within a minute) posts each
+        acknowledgment in the request's conversation, where the portal shows it too."""
         template = self.env.ref(
             "aftersales_service.mail_template_request_acknowledgment", raise_if_not_found=False
         )
-        if not template:
+        requests = self.filtered(lambda r: r.partner_id.email or r.contact_id.email)
+        if not template or not requests:
             return
-        requests = self.filtered(lambda r: r.partner_id.email)
-        if len(requests) > 1:
-            # many requests at once (an import, the API): the acknowledgments leave in the
-            # background, rendered in batches by a cron triggered now, instead of one chatter
-            # post per request inside the creating transaction (bench: create 1,000 requests)
-            requests.write({"is_acknowledgment_pending": True})
-            self.env.ref("aftersales_service.ir_cron_aftersales_acknowledgment")._trigger()
-            return
-        if len(self) == 1 and not requests and self.contact_id.email:
-            requests = self  # the contact who wrote (e.g. on the portal) has an address
-        author = {}
-        if self.env.user.share:
+        requests.is_acknowledgment_pending = True
+        self.env.ref("aftersales_service.ir_cron_aftersales_acknowledgment")._trigger()
+
+    def _aftersales_post_acknowledgment(self, template):
+        """Post the acknowledgment of each request as a comment addressed to its customer
+        and contact: the customer finds it in the request's conversation on the portal."""
+        for request in self:
+            recipients = (request.partner_id | request.contact_id).filtered("email")
+            if not recipients:
+                continue
+            creator = request.create_uid
             # filed on the portal: the company answers, not the customer to themselves
-            author = {"author_id": self.company_id[:1].partner_id.id}
-        for request in requests:
-            # a comment, not a notification: the customer finds it in the request's
-            # conversation on the portal too
+            author = (
+                request.company_id.partner_id
+                if not creator or creator.share
+                else creator.partner_id
+            )
             request.with_context(mail_notify_author=True).message_post_with_source(
                 template,
-                **author,
+                author_id=author.id,
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",
-                partner_ids=(request.partner_id | request.contact_id).filtered("email").ids,
+                partner_ids=recipients.ids,
             )
 
     @api.model
@@ -1027,17 +1036,14 @@ class AftersalesRequest(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _cron_send_acknowledgments(self, batch_size=500):
-        """Mail the acknowledgments of requests created in a batch, ``batch_size`` at a time:
-        one template rendering pass and one queued e-mail per request, a copy kept in the
-        request's chatter."""
+        """Post the queued acknowledgments, ``batch_size`` requests at a time (the job is
+        triggered when a request is recorded and again while some are left)."""
         template = self.env.ref(
             "aftersales_service.mail_template_request_acknowledgment", raise_if_not_found=False
         )
         pending = self.search([("is_acknowledgment_pending", "=", True)], limit=batch_size)
         if template and pending:
-            pending.filtered(lambda r: r.partner_id.email).message_mail_with_source(
-                template, auto_delete_keep_log=True
-            )
+            pending._aftersales_post_acknowledgment(template)
         pending.write({"is_acknowledgment_pending": False})
         if len(pending) == batch_size:
             self.env.ref("aftersales_service.ir_cron_aftersales_acknowledgment")._trigger()

@@ -83,6 +83,8 @@ class TestPortalIntakeChoices(HttpCase, WarrantyCommon):
         request = self._requests()
         self.assertEqual(len(request), 1)
         self.assertEqual(request.lot_id, self.lots[0])
+        # the acknowledgment job, triggered when the request was saved, posts it
+        self.env.ref("aftersales_service.ir_cron_aftersales_acknowledgment").method_direct_trigger()
         fetched = self.make_jsonrpc_request(
             "/mail/chatter_fetch",
             {"thread_model": "aftersales.request", "thread_id": request.id},

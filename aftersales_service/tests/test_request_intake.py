@@ -43,6 +43,7 @@ class TestRequestIntake(AftersalesCommon):
     def test_acknowledgment_tells_the_reference(self):
         """A customer with an e-mail receives the reference of the new request."""
         request = self.env["aftersales.request"].create({"partner_id": self.customer.id})
+        self.env.ref("aftersales_service.ir_cron_aftersales_acknowledgment").method_direct_trigger()
         message = request.message_ids.filtered(lambda m: request.name in (m.subject or ""))
         self.assertTrue(message, "no acknowledgment posted")
         self.assertIn(self.customer, message.partner_ids)
@@ -52,6 +53,8 @@ class TestRequestIntake(AftersalesCommon):
         """A customer without e-mail is told the reference by phone, no mail is sent."""
         walk_in = self.env["res.partner"].create({"name": "Walk-in customer"})
         request = self.env["aftersales.request"].create({"partner_id": walk_in.id})
+        self.assertFalse(request.is_acknowledgment_pending)
+        self.env.ref("aftersales_service.ir_cron_aftersales_acknowledgment").method_direct_trigger()
         self.assertFalse(request.message_ids.filtered(lambda m: request.name in (m.subject or "")))
 
     def test_zone_follows_the_address_or_the_customer(self):

@@ -1,0 +1,645 @@
+# Copyright 2026 Aftersales contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""`make bench-load`: a service desk under load, on Odoo's multi-worker server, beside repair.
+
+    python3 bench/load.py [--db aftersales_bench] [--scale 0.01] [--fresh]
+                          [--agents 20] [--duration 60] [--workers 4]
+
+The database is the one ``make bench`` generates, used as it is; when it holds no bench data
+(or with ``--fresh``) it is made and filled at ``--scale`` (default 0.01). Before the server
+starts, the bench makes its users, each with exactly the groups of its role in the README's
+access matrix, and the documents the mix consumes (returns with a step to sign, receipts to
+validate, draft repair orders). Odoo is then started with ``--workers`` HTTP workers on
+loopback, on a free port, and N threads each play one desk agent for ``--duration``
+seconds, calling JSON-RPC as the web client would:
+
+    list (web_search_read of the list view, 80 rows) . open (web_read of the form's fields)
+    . coverage lookup (the form's onchange on the serial) . create a request . sign a return
+    step . validate a stock-in
+
+then the same mix on Odoo's repair.order (list, open, serial onchange, create, confirm a
+repair, validate a receipt). Reported per call: count, throughput, p50/p95/p99/max, errors
+shown to the user; serialization retries counted from the server log ("tries left"); every
+successful create is looked up afterwards. Results: a table and bench/results/load.json.
+Exit status 1 when a budget fails (zero errors, zero lost creates, create p99 at most 1.5x the
+peer's, every call's p95 under 1 s).
+"""
+
+import argparse
+import json
+import os
+import random
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from datetime import datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import common
+import run as bench_run
+
+RESULTS = Path(__file__).resolve().parent / "results"
+PASSWORD = "bench-load-pw"
+# login -> groups (README access matrix: role -> groups)
+ROLES = {
+    "bench_agent": ["aftersales_service.group_aftersales_user"],
+    "bench_manager": ["aftersales_service.group_aftersales_manager"],
+    "bench_warehouse": ["stock.group_stock_user", "aftersales_service.group_aftersales_user_own"],
+    # the peer: Odoo's repair app is used with Inventory: User
+    "bench_repair": ["stock.group_stock_user"],
+}
+MIX = {"list": 30, "open": 25, "lookup": 20, "create": 15, "sign": 5, "stock_in": 5}
+CALLS = list(MIX)
+
+
+# ---------------------------------------------------------------------------- preparation
+def ensure_users(env):
+    users = {}
+    for login, xmlids in ROLES.items():
+        groups = [env.ref(x).id for x in xmlids]
+        user = env["res.users"].with_context(active_test=False).search([("login", "=", login)])
+        vals = {"groups_id": [(6, 0, groups)], "password": PASSWORD, "active": True}
+        if user:
+            user.write(vals)
+        else:
+            user = (
+                env["res.users"]
+                .with_context(no_reset_password=True)
+                .create(dict(vals, login=login, name=login.replace("_", " ").title()))
+            )
+        users[login] = user
+    return users
+
+
+def form_spec(env, model):
+    """The fields of the form view's top level, as web_read asks for them."""
+    from lxml import etree
+
+    arch = env[model].get_views([(False, "form")])["views"]["form"]["arch"]
+    root = etree.fromstring(arch)
+    fields = env[model]._fields
+    spec = {}
+    for node in root.iter("field"):
+        # fields of inline sub-views (one2many lists) belong to the sub-model
+        if any(p.tag in ("list", "tree", "kanban", "form") for p in node.iterancestors()
+               if p is not root):  # fmt: skip
+            continue
+        field = fields.get(node.get("name"))
+        if not field:
+            continue
+        if field.type in ("many2one", "one2many", "many2many"):
+            spec[field.name] = {"fields": {"display_name": {}}}
+        else:
+            spec[field.name] = {}
+    return spec
+
+
+def delivered_serials(env, limit):
+    env.cr.execute(
+        "SELECT l.id, l.name, l.product_id, p.partner_id FROM stock_lot l"
+        " JOIN stock_move_line ml ON ml.lot_id = l.id JOIN stock_picking p ON p.id = ml.picking_id"
+        " WHERE p.partner_id IS NOT NULL ORDER BY l.id LIMIT %s",
+        [limit],
+    )
+    return [list(r) for r in env.cr.fetchall()]
+
+
+def build_sign_pool(env, users, size, log):
+    """Returns submitted, their first step signable by the Manager role."""
+    from odoo import Command
+
+    env.cr.execute(
+        "SELECT sol.id, sol.product_id, so.partner_id FROM sale_order_line sol"
+        " JOIN sale_order so ON so.id = sol.order_id"
+        " JOIN product_product pp ON pp.id = sol.product_id"
+        " JOIN product_template pt ON pt.id = pp.product_tmpl_id"
+        " WHERE sol.qty_delivered >= 1 AND pt.tracking = 'none' ORDER BY sol.id DESC LIMIT %s",
+        [size * 3],
+    )
+    lines = env.cr.fetchall()
+    manager = users["bench_manager"]
+    pool = []
+    agent = users["bench_agent"]
+    for sale_line_id, product_id, partner_id in lines:
+        if len(pool) >= size:
+            break
+        try:
+            with env.cr.savepoint():
+                record = (
+                    env["aftersales.return"]
+                    .with_user(agent)
+                    .create(
+                        {
+                            "partner_id": partner_id,
+                            "desired_outcome": "exchange",
+                            "line_ids": [
+                                Command.create(
+                                    {
+                                        "product_id": product_id,
+                                        "sale_line_id": sale_line_id,
+                                        "quantity": 1.0,
+                                        "reason_kind": "unsaleable",
+                                        "reason": "Slow-moving stock",
+                                    }
+                                )
+                            ],
+                        }
+                    )
+                )
+                record.action_submit()
+                step = record._next_step()
+                if step and step.group_id in manager.groups_id:
+                    pool.append(record.id)
+        except Exception as error:  # noqa: BLE001 - the pool takes what the rules allow
+            log(f"bench-load: sign pool: {error!r:.120}")
+    return pool
+
+
+def build_receipt_pool(env, size):
+    """Incoming receipts ready to validate: the add-ons' stock-in check runs on each
+    validation (it refuses an after-sales return's receipt missing a signature)."""
+    product = env["product.product"].search(
+        [("is_storable", "=", True), ("tracking", "=", "none")], limit=1
+    )
+    picking_type = env.ref("stock.picking_type_in")
+    pickings = env["stock.picking"].create(
+        [
+            {
+                "picking_type_id": picking_type.id,
+                "location_id": env.ref("stock.stock_location_suppliers").id,
+                "location_dest_id": picking_type.default_location_dest_id.id,
+                "move_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "name": product.display_name,
+                            "product_id": product.id,
+                            "product_uom_qty": 1.0,
+                            "product_uom": product.uom_id.id,
+                            "location_id": env.ref("stock.stock_location_suppliers").id,
+                            "location_dest_id": picking_type.default_location_dest_id.id,
+                        },
+                    )
+                ],
+            }
+            for _i in range(size)
+        ]
+    )
+    pickings.action_confirm()
+    for move in pickings.move_ids:
+        move.quantity = move.product_uom_qty
+        move.picked = True
+    return pickings.ids
+
+
+def prepare(registry, agents, duration, log):
+    """Users, view specifications and the pools the mix consumes; committed."""
+    expected = max(20, int(agents * duration * 1.5 * MIX["sign"] / 100) + 10)
+    with common.environment(registry, common.QUIET) as env:
+        users = ensure_users(env)
+        agent_env = env(user=users["bench_agent"].id, context=dict(env.context, lang="en_US"))
+        repair_env = env(user=users["bench_repair"].id, context=dict(env.context, lang="en_US"))
+        serials = delivered_serials(env, 400)
+        if not serials:
+            sys.exit("bench-load: no delivered serial in the database (run make bench first)")
+        ours = {
+            "model": "aftersales.request",
+            "list": bench_run.list_specification(agent_env, "aftersales.request"),
+            "form": form_spec(agent_env, "aftersales.request"),
+            "domain": bench_run.action_domain(
+                bench_run.admin_env(env), "aftersales_service.aftersales_request_action"
+            )[0],
+            "ids": env["aftersales.request"].search([], limit=2000, order="id desc").ids,
+        }
+        peer = {
+            "model": "repair.order",
+            "list": bench_run.list_specification(
+                repair_env, "repair.order", "repair.view_repair_order_tree"
+            ),
+            "form": form_spec(repair_env, "repair.order"),
+            "domain": bench_run.action_domain(
+                bench_run.admin_env(env), "repair.action_repair_order_tree"
+            )[0],
+            "ids": env["repair.order"].search([], limit=2000, order="id desc").ids,
+        }
+        ours["sign_pool"] = build_sign_pool(env, users, expected, log)
+        ours["stock_in_pool"] = build_receipt_pool(env, expected)
+        draft = env["repair.order"].create(
+            [
+                {"partner_id": partner, "product_id": product, "lot_id": lot}
+                for lot, _name, product, partner in serials[:expected]
+            ]
+        )
+        peer["sign_pool"] = draft.ids
+        peer["stock_in_pool"] = build_receipt_pool(env, expected)
+    return {"ours": ours, "peer": peer, "serials": serials, "users": list(ROLES)}
+
+
+# ---------------------------------------------------------------------------- the server
+def server_cmd(conf, *args):
+    """Odoo's own launcher: in multi-worker mode the server re-executes its command line
+    for the live-chat (gevent) process, which ``python -c`` cannot be."""
+    import odoo
+
+    odoo_bin = Path(odoo.__file__).resolve().parent.parent / "odoo-bin"
+    if odoo_bin.exists():
+        return [common.harness.python(), str(odoo_bin), "-c", str(conf), *args]
+    return common.harness.odoo_cmd(conf, *args)
+
+
+def start_server(db, workers, log_path):
+    conf = common.harness.write_config(db)
+    port, gevent_port = common.harness.free_port(), common.harness.free_port()
+    cmd = server_cmd(
+        conf,
+        "-d",
+        db,
+        f"--workers={workers}",
+        "--max-cron-threads=1",
+        f"--http-port={port}",
+        f"--gevent-port={gevent_port}",
+        "--http-interface=127.0.0.1",
+        "--limit-time-real=600",
+        "--limit-time-cpu=300",
+        f"--logfile={log_path}",
+        "--log-level=info",
+    )
+    proc = subprocess.Popen(cmd, env=common.harness.odoo_env(), start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    for _i in range(240):
+        try:
+            with urllib.request.urlopen(f"{url}/web/health", timeout=2) as answer:
+                if answer.status == 200:
+                    return proc, url
+        except OSError:
+            time.sleep(0.5)
+        if proc.poll() is not None:
+            sys.exit(f"bench-load: the server stopped, see {log_path}")
+    stop_server(proc)
+    sys.exit(f"bench-load: the server did not answer, see {log_path}")
+
+
+def stop_server(proc):
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
+# ---------------------------------------------------------------------------- the client
+class Client:
+    """JSON-RPC over HTTP keep-alive (``requests`` when installed, else urllib)."""
+
+    def __init__(self, url, db, login):
+        self.url, self.db = url, db
+        try:
+            import requests
+
+            self.session = requests.Session()
+        except ImportError:
+            self.session = None
+        self.uid = self.rpc("common", "login", db, login, PASSWORD)
+        if not self.uid:
+            raise RuntimeError(f"bench-load: {login} cannot log in")
+
+    def rpc(self, service, method, *args):
+        payload = {
+            "jsonrpc": "2.0",
+            "method": "call",
+            "params": {"service": service, "method": method, "args": list(args)},
+            "id": random.randint(1, 10**9),
+        }
+        data = json.dumps(payload).encode()
+        if self.session is not None:
+            answer = self.session.post(f"{self.url}/jsonrpc", data=data, timeout=120,
+                                       headers={"Content-Type": "application/json"})  # fmt: skip
+            body = answer.json()
+        else:
+            request = urllib.request.Request(
+                f"{self.url}/jsonrpc", data=data, headers={"Content-Type": "application/json"}
+            )
+            with urllib.request.urlopen(request, timeout=120) as answer:
+                body = json.loads(answer.read())
+        if body.get("error"):
+            error = body["error"].get("data", {})
+            raise RuntimeError(error.get("name", "error") + ": " + str(error.get("message"))[:200])
+        return body["result"]
+
+    def call(self, model, method, args, **kwargs):
+        kwargs.setdefault("context", {"lang": "en_US", "tz": "UTC"})
+        return self.rpc("object", "execute_kw", self.db, self.uid, PASSWORD, model, method,
+                        args, kwargs)  # fmt: skip
+
+
+class Pool:
+    """Documents consumed by the mix (each signed or validated once), shared by the agents."""
+
+    def __init__(self, ids):
+        self.ids = list(ids)
+        self.lock = threading.Lock()
+
+    def take(self):
+        with self.lock:
+            return self.ids.pop() if self.ids else None
+
+
+def calls_for(side, data):
+    """call name -> function(client, rng) for ``side`` ('ours' or 'peer')."""
+    spec = data[side]
+    model = spec["model"]
+    sign_pool, stock_pool = Pool(spec["sign_pool"]), Pool(spec["stock_in_pool"])
+    serials = data["serials"]
+
+    def do_list(client, rng):
+        client.call(model, "web_search_read", [spec["domain"], spec["list"]], limit=80,
+                    count_limit=10001)  # fmt: skip
+
+    def do_open(client, rng):
+        client.call(model, "web_read", [[rng.choice(spec["ids"])], spec["form"]])
+
+    def do_lookup(client, rng):
+        _lot_id, lot_name, product_id, partner_id = rng.choice(serials)
+        found = client.call("stock.lot", "name_search", [lot_name], limit=8)
+        values = {"partner_id": partner_id, "product_id": product_id, "lot_id": found[0][0]}
+        if side == "ours":
+            result_spec = {"warranty_status": {}, "warranty_date_end": {}, "product_id": {}}
+        else:
+            result_spec = {"under_warranty": {}, "product_id": {}}
+        client.call(model, "onchange", [[], values, ["lot_id"], result_spec])
+
+    def do_create(client, rng):
+        # a small set of busy customers: agents record for the same customers at once
+        lot_id, _name, product_id, partner_id = rng.choice(serials[:40])
+        vals = {"partner_id": partner_id, "product_id": product_id, "lot_id": lot_id}
+        if side == "ours":
+            vals.update(channel="phone", request_type="repair",
+                        description="<p>Unit does not start.</p>")  # fmt: skip
+        else:
+            vals["internal_notes"] = "<p>Unit does not start.</p>"
+        return client.call(model, "create", [vals])
+
+    def do_sign(client, rng):
+        record_id = sign_pool.take()
+        if record_id is None:
+            return "empty"
+        if side == "ours":
+            return client.call("aftersales.return", "action_approve_step", [[record_id]])
+        return client.call("repair.order", "action_validate", [[record_id]])
+
+    def do_stock_in(client, rng):
+        picking_id = stock_pool.take()
+        if picking_id is None:
+            return "empty"
+        return client.call("stock.picking", "button_validate", [[picking_id]])
+
+    return {
+        "list": do_list,
+        "open": do_open,
+        "lookup": do_lookup,
+        "create": do_create,
+        "sign": do_sign,
+        "stock_in": do_stock_in,
+    }
+
+
+LOGIN_FOR = {
+    "ours": {"sign": "bench_manager", "stock_in": "bench_warehouse"},
+    "peer": {},
+}
+
+
+def run_phase(url, db, side, data, agents, duration, seed, warmup=10.0):
+    functions = calls_for(side, data)
+    default_login = "bench_agent" if side == "ours" else "bench_repair"
+    records = {name: [] for name in CALLS}
+    errors, created, empties = [], [], {name: 0 for name in CALLS}
+    lock = threading.Lock()
+    # the first seconds are not counted: each worker loads the registry on its first call
+    counted_from = time.monotonic() + warmup
+    deadline = counted_from + duration
+    names, weights = zip(*MIX.items(), strict=True)
+
+    def agent(index):
+        rng = random.Random(seed * 1000 + index)
+        clients = {}
+        while time.monotonic() < deadline:
+            name = rng.choices(names, weights)[0]
+            login = LOGIN_FOR[side].get(name, default_login)
+            started = time.perf_counter()
+            try:
+                if login not in clients:
+                    clients[login] = Client(url, db, login)
+                started = time.perf_counter()
+                result = functions[name](clients[login], rng)
+                elapsed = time.perf_counter() - started
+                with lock:
+                    if name == "create":
+                        created.append(result)  # checked afterwards, warm-up or not
+                    if time.monotonic() - elapsed < counted_from:
+                        continue
+                    if result == "empty":
+                        empties[name] += 1
+                        continue
+                    records[name].append(elapsed * 1000)
+            except Exception as error:  # noqa: BLE001 - an error shown to the user
+                if time.monotonic() < counted_from:
+                    continue
+                with lock:
+                    errors.append((name, str(error)[:200]))
+
+    threads = [threading.Thread(target=agent, args=(i,)) for i in range(agents)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.monotonic() - counted_from
+    return {
+        "wall_s": round(wall, 1),
+        "calls": {
+            name: {
+                "count": len(times),
+                **(
+                    {
+                        "p50_ms": round(bench_run.percentile(times, 50), 1),
+                        "p95_ms": round(bench_run.percentile(times, 95), 1),
+                        "p99_ms": round(bench_run.percentile(times, 99), 1),
+                        "max_ms": round(max(times), 1),
+                    }
+                    if times
+                    else {}
+                ),
+                "errors": sum(1 for n, _m in errors if n == name),
+                "pool_empty": empties[name],
+            }
+            for name, times in records.items()
+        },
+        "throughput": round(sum(len(t) for t in records.values()) / wall, 2),
+        "errors": errors[:50],
+        "error_count": len(errors),
+        "created": created,
+    }
+
+
+def count_retries(log_path, offset):
+    with open(log_path, encoding="utf-8", errors="replace") as handle:
+        handle.seek(offset)
+        text = handle.read()
+    return len(re.findall(r"tries left, try again", text))
+
+
+def log_size(log_path):
+    return os.path.getsize(log_path) if os.path.exists(log_path) else 0
+
+
+def lost_creates(client, model, ids):
+    if not ids:
+        return 0
+    found = client.call(model, "search_count", [[("id", "in", ids)]])
+    return len(set(ids)) - found
+
+
+# ---------------------------------------------------------------------------- report
+def judge(ours, peer):
+    checks = {
+        "no errors": ours["error_count"] == 0,
+        "no lost creates": ours["lost"] == 0,
+    }
+    ours_create, peer_create = ours["calls"]["create"], peer["calls"]["create"]
+    if ours_create.get("p99_ms") and peer_create.get("p99_ms"):
+        checks["create p99 <= 1.5x repair"] = ours_create["p99_ms"] <= 1.5 * peer_create["p99_ms"]
+    for name, call in ours["calls"].items():
+        if call.get("p95_ms") is not None:
+            checks[f"{name} p95 < 1 s"] = call["p95_ms"] < 1000
+    return checks
+
+
+def table(ours, peer):
+    head = (
+        f"{'call':<10} {'n':>6} {'p50':>8} {'p95':>8} {'p99':>8} {'max':>8} {'err':>4}   "
+        f"{'repair n':>8} {'p50':>8} {'p95':>8} {'p99':>8} {'max':>8} {'err':>4}"
+    )
+    lines = [head, "-" * len(head)]
+
+    def cols(call):
+        if not call.get("count"):
+            dashes = " ".join(f"{'-':>8}" for _i in range(4))
+            return f"{call.get('count', 0):>6} {dashes} {call['errors']:>4}"
+        return (
+            f"{call['count']:>6} {call['p50_ms']:>8} {call['p95_ms']:>8} {call['p99_ms']:>8} "
+            f"{call['max_ms']:>8} {call['errors']:>4}"
+        )
+
+    for name in CALLS:
+        lines.append(f"{name:<10} {cols(ours['calls'][name])}   {cols(peer['calls'][name])}")
+    lines.append(
+        f"throughput: {ours['throughput']} calls/s (repair {peer['throughput']}); errors shown "
+        f"to users: {ours['error_count']} (repair {peer['error_count']}); serialization "
+        f"retries: {ours['retries']} (repair {peer['retries']}); creates lost: "
+        f"{ours['lost']} of {len(ours['created'])} (repair {peer['lost']} of "
+        f"{len(peer['created'])})"
+    )
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", default=common.DEFAULT_DB)
+    parser.add_argument("--scale", type=float, default=float(os.environ.get("LOAD_SCALE", "0.01")))
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument(
+        "--fresh",
+        action="store_true",
+        help="generate a fresh database at --scale even when it holds bench data",
+    )
+    parser.add_argument("--agents", type=int, default=int(os.environ.get("LOAD_AGENTS", "20")))
+    parser.add_argument("--duration", type=float,
+                        default=float(os.environ.get("LOAD_DURATION", "60")))  # fmt: skip
+    parser.add_argument(
+        "--warmup", type=float, default=10.0, help="seconds of calls not counted, per phase"
+    )
+    parser.add_argument("--workers", type=int, default=int(os.environ.get("LOAD_WORKERS", "4")))
+    parser.add_argument("--out", default=str(RESULTS / "load.json"))
+    args = parser.parse_args()
+    import generate
+
+    # the data of `make bench` (any scale) is used as it is; none: generated at --scale
+    fresh = args.fresh or not common.harness.db_exists(args.db)
+    if not fresh:
+        registry = common.open_registry(args.db)
+        with common.environment(registry) as env:
+            generated = env["ir.config_parameter"].get_param("aftersales_bench.generated")
+        fresh = not generated
+        if generated:
+            args.scale = float(generated.split(":")[0])
+    if fresh:
+        print(f"bench-load: fresh database {args.db}, scale {args.scale}", flush=True)
+        common.make_database(args.db)
+        registry = common.open_registry(args.db)
+        generate.generate(registry, args.scale, args.seed)
+    print("bench-load: preparing users and documents", flush=True)
+    data = prepare(registry, args.agents, args.duration, lambda m: print(m, flush=True))
+    common.harness.LOCAL.mkdir(exist_ok=True)
+    log_path = str(common.harness.LOCAL / f"{args.db}-load-server.log")
+    if os.path.exists(log_path):
+        os.unlink(log_path)
+    proc, url = start_server(args.db, args.workers, log_path)
+    phases = {}
+    try:
+        for side in ("ours", "peer"):
+            print(f"bench-load: {side}: {args.agents} agents for {args.duration:g} s", flush=True)
+            offset = log_size(log_path)
+            phase = run_phase(
+                url, args.db, side, data, args.agents, args.duration, args.seed, args.warmup
+            )
+            time.sleep(1)
+            phase["retries"] = count_retries(log_path, offset)
+            checker = Client(url, args.db, "bench_manager" if side == "ours" else "bench_repair")
+            phase["lost"] = lost_creates(checker, data[side]["model"], phase["created"])
+            phases[side] = phase
+    finally:
+        stop_server(proc)
+    ours, peer = phases["ours"], phases["peer"]
+    checks = judge(ours, peer)
+    text = table(ours, peer)
+    print()
+    print(text)
+    print("budgets: " + ", ".join(f"{k} {'PASS' if v else 'FAIL'}" for k, v in checks.items()))
+    if ours["errors"]:
+        print("errors (first): " + "; ".join(f"{n}: {m}" for n, m in ours["errors"][:3]))
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    for phase in phases.values():
+        phase["created"] = len(phase["created"])
+    out.write_text(
+        json.dumps(
+            {
+                "date": datetime.now().isoformat(timespec="seconds"),
+                "db": args.db,
+                "scale": args.scale,
+                "agents": args.agents,
+                "duration_s": args.duration,
+                "workers": args.workers,
+                "cpus": os.cpu_count(),
+                "load_average": os.getloadavg(),
+                "phases": phases,
+                "checks": checks,
+                "table": text,
+            },
+            indent=2,
+            default=str,
+        )
+    )
+    print(f"bench-load: results in {out}")
+    return 0 if all(checks.values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
