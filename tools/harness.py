@@ -59,6 +59,17 @@ ODOO_SUITES_FAIL_WITHOUT_US = {
 }
 
 
+# Tests that fail now and then on Odoo's modules alone (seen with --baseline): a pass counts
+# as passed, a failure as an expected failure (skipped).
+ODOO_SUITES_FLAKY_WITHOUT_US = {
+    "/stock:TestStockPickingTour.test_add_new_line_in_detailled_op": (
+        "a browser tour that counts the rows of a list right after opening it; on a loaded "
+        "2-core machine it reads 3 rows instead of 2 on Odoo's modules alone too (--baseline), "
+        "and passes on an idle one"
+    ),
+}
+
+
 def odoo_env():
     env = dict(os.environ)
     env["TZ"] = "UTC"
@@ -350,6 +361,9 @@ def cmd_odoo_suites(args):
     for spec, reason in ODOO_SUITES_FAIL_WITHOUT_US.items():
         print(f"odoo-suites: expected to fail, with or without us: {spec}: {reason}", flush=True)
         options.append(f"--odoo-suite-xfail={spec}")
+    for spec, reason in ODOO_SUITES_FLAKY_WITHOUT_US.items():
+        print(f"odoo-suites: may fail, with or without us: {spec}: {reason}", flush=True)
+        options.append(f"--odoo-suite-flaky={spec}")
     conf = write_config(dbname, free_port())
     returncode, counts = odoo_pytest(
         conf, dbname, "odoo-suites", odoo_suite_dirs(modules), *options, *args.pytest_args
