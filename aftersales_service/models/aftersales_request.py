@@ -529,7 +529,11 @@ class AftersalesRequest(models.Model):
                 if not creator or creator.share
                 else creator.partner_id
             )
-            request.with_context(mail_notify_author=True).message_post_with_source(
+            # the e-mails join Odoo's outgoing queue: a batch of 500 is not sent inside this
+            # transaction (a refused address would roll back the acknowledgments posted)
+            request.with_context(
+                mail_notify_author=True, mail_notify_force_send=False
+            ).message_post_with_source(
                 template,
                 author_id=author.id,
                 message_type="comment",

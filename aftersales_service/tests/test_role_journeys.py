@@ -103,15 +103,24 @@ class TestRoleJourneys(TrustCommon):
 
     def test_dispatcher_schedules_the_technician(self):
         """The dispatcher opens the assessed request, suggests and assigns the technician,
-        and schedules the visit."""
+        proposes a slot of the technician's calendar, records the customer's agreement and
+        schedules the visit."""
         dispatcher = self._client("dispatcher")
         request = self._new_request(self._client("agent"))
         request.action_assess()
         dispatcher.form("aftersales.request", request.id)
         self._dispatch(dispatcher, request)
+        self.assertFalse(request.date_appointed, "no appointment is fixed by assigning")
+        action, wizard = dispatcher.click(
+            "aftersales.request", request.id, "action_propose_appointment"
+        )
+        self.assertEqual(action["res_model"], "aftersales.appointment.wizard")
+        self.assertTrue(wizard["slot_id"], "a free slot of the technician's calendar is proposed")
+        dispatcher.click("aftersales.appointment.wizard", action["res_id"], "action_agree")
+        self.assertTrue(request.date_appointment)
+        self.assertTrue(request.date_appointed)
         dispatcher.click("aftersales.request", request.id, "action_schedule")
         self.assertEqual(request.state, "scheduled")
-        self.assertTrue(request.date_appointment)
 
     def test_agent_submits_a_return_over_the_customer_ratio(self):
         """A return that takes the customer over the allowed ratio is submitted by the agent
@@ -217,7 +226,9 @@ class TestRoleJourneys(TrustCommon):
             "finance": "accountant",
             "sales_head": "return_approver",
         }
-        for approval in record.approval_ids.sorted("sequence"):
+        # the chain ends with the QC step, signed by the QC verdict after the stock-in
+        self.assertEqual(record.approval_ids.sorted("sequence")[-1:].step, "qc")
+        for approval in record.approval_ids.filtered(lambda a: a.step != "qc").sorted("sequence"):
             client = self._client(signers[approval.step])
             form = client.form("aftersales.return", record.id)
             self.assertTrue(form["sale_order_ids"])
