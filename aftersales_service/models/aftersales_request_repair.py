@@ -7,32 +7,51 @@ class AftersalesRequest(models.Model):
     _inherit = "aftersales.request"
 
     repair_ids = fields.One2many("repair.order", "aftersales_request_id", string="Repairs")
-    repair_count = fields.Integer(compute="_compute_repair_count")
-    invoice_ids = fields.One2many("account.move", "aftersales_request_id", string="Invoices")
-    invoice_count = fields.Integer(compute="_compute_invoice_state")
+    # the repairs the user may read (a return approver or an accountant without
+    # Inventory rights opens the request all the same)
+    repair_count = fields.Integer(compute="_compute_repair_count", compute_sudo=True)
+    # the invoices themselves belong to invoicing users; every reader of the request sees
+    # how many there are and how far they are paid
+    invoice_ids = fields.One2many(
+        "account.move",
+        "aftersales_request_id",
+        string="Invoices",
+        groups="account.group_account_invoice,account.group_account_readonly",
+    )
+    invoice_count = fields.Integer(compute="_compute_invoice_state", compute_sudo=True)
     invoice_payment_state = fields.Selection(
         [
             ("none", "Nothing to Invoice"),
-            ("not_paid", "Not Paid"),
+            ("draft", "Draft Invoice"),
+            ("not_paid", "Invoiced, Not Paid"),
             ("partial", "Partially Paid"),
             ("paid", "Paid"),
         ],
         string="Payment",
         compute="_compute_invoice_state",
+        compute_sudo=True,
+        help="Draft: invoiced on paper only, nothing is due yet. Invoiced, not paid: a posted "
+        "invoice waits for its payment. Partially paid: part of what is invoiced is paid.",
     )
     repair_parts_cost = fields.Monetary(
         string="Parts Cost",
         currency_field="repair_currency_id",
         compute="_compute_repair_parts_cost",
+        compute_sudo=True,
         help="Cost of the parts used by the repairs of this request, charged or not.",
     )
     repair_currency_id = fields.Many2one(related="company_id.currency_id")
     customer_signature = fields.Image(copy=False, max_width=1024, max_height=1024)
 
+    def _aftersales_visible_repairs(self):
+        """The request's repairs the current user may read (computed as superuser)."""
+        self.ensure_one()
+        return self.repair_ids.with_user(self.env.uid)._filtered_access("read").sudo()
+
     @api.depends("repair_ids")
     def _compute_repair_count(self):
         for request in self:
-            request.repair_count = len(request.repair_ids)
+            request.repair_count = len(request._aftersales_visible_repairs())
 
     @api.depends("invoice_ids.payment_state", "invoice_ids.state")
     def _compute_invoice_state(self):
@@ -43,9 +62,11 @@ class AftersalesRequest(models.Model):
             states = set(posted.mapped("payment_state"))
             if not invoices:
                 request.invoice_payment_state = "none"
-            elif posted and states <= {"paid", "in_payment", "reversed"}:
+            elif not posted:
+                request.invoice_payment_state = "draft"
+            elif posted == invoices and states <= {"paid", "in_payment", "reversed"}:
                 request.invoice_payment_state = "paid"
-            elif states & {"paid", "in_payment", "partial"}:
+            elif states & {"paid", "in_payment", "partial", "reversed"}:
                 request.invoice_payment_state = "partial"
             else:
                 request.invoice_payment_state = "not_paid"
@@ -53,7 +74,9 @@ class AftersalesRequest(models.Model):
     @api.depends("repair_ids.move_ids.product_uom_qty")
     def _compute_repair_parts_cost(self):
         for request in self:
-            request.repair_parts_cost = sum(request.repair_ids.mapped("aftersales_parts_cost"))
+            request.repair_parts_cost = sum(
+                request._aftersales_visible_repairs().mapped("aftersales_parts_cost")
+            )
 
     def write(self, vals):
         res = super().write(vals)
@@ -108,5 +131,10 @@ class AftersalesRequest(models.Model):
             "res_model": "account.move",
             "view_mode": "list,form",
             "domain": [("aftersales_request_id", "=", self.id)],
-            "context": {"default_move_type": "out_invoice"},
+            # an invoice created from here (a call-out fee collected on site) is the request's
+            "context": {
+                "default_move_type": "out_invoice",
+                "default_partner_id": self.partner_id.id,
+                "default_aftersales_request_id": self.id,
+            },
         }
