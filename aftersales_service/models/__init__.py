@@ -14,6 +14,7 @@ from . import stock_picking
 from . import aftersales_sla_policy
 from . import aftersales_technician_certification
 from . import hr_employee
+from . import hr_employee_public
 from . import aftersales_work_log
 from . import aftersales_tariff
 from . import repair_order

@@ -544,12 +544,22 @@ class RepairOrder(models.Model):
                     names=", ".join(free.mapped("name")),
                 )
             )
-        res = super().action_create_sale_order()
         linked = self.filtered("aftersales_request_id")
+        if not linked:
+            return super().action_create_sale_order()
+        # Whoever may work on an after-sales repair makes its quotation (technicians, agents
+        # and dispatchers hold no Sales rights): the quotation is written as superuser once
+        # the user's right to change the repairs is checked.
+        self.check_access("write")
+        res = super(RepairOrder, self.sudo()).action_create_sale_order()
+        linked = linked.sudo()
         fee_vals = [vals for repair in linked for vals in repair._prepare_aftersales_fee_lines()]
-        self.env["sale.order.line"].create(fee_vals)
+        self.env["sale.order.line"].sudo().create(fee_vals)
         linked._aftersales_apply_prices()
         linked._aftersales_describe_parts()
+        if not self.env.user.has_group("sales_team.group_sale_salesman"):
+            # the quotation's own screen is the Sales app's; the repair shows it
+            return True
         return res
 
     def _aftersales_describe_parts(self):

@@ -159,9 +159,13 @@ class ResPartner(models.Model):
         return ratio(returned, purchased)
 
     def _aftersales_check_return_ratio(self):
-        """Alert the sales head and the accountant once for every customer over its ratio."""
+        """Alert the sales head and the accountant once for every customer over its ratio.
+
+        Whoever submits a return may not edit customers: the alert flag and the activities
+        on the customer are written as superuser."""
         commercials = self.commercial_partner_id
-        over = commercials.filtered("aftersales_is_over_ratio")
+        over = commercials.filtered("aftersales_is_over_ratio").sudo()
+        commercials = commercials.sudo()
         to_alert = over.filtered(lambda p: not p.aftersales_ratio_alert_sent)
         (commercials - over).filtered("aftersales_ratio_alert_sent").write(
             {"aftersales_ratio_alert_sent": False}

@@ -34,7 +34,10 @@ def _subview(node):
     """The embedded list or kanban view the web client reads an x2many field's records with."""
     views = {child.tag: child for child in node if child.tag in ("list", "kanban")}
     mode = (node.get("mode") or "list").split(",")[0]
-    return views.get(mode) or views.get("list") or views.get("kanban")
+    for kind in (mode, "list", "kanban"):
+        if kind in views:
+            return views[kind]
+    return None
 
 
 def fields_spec(arch_node, model, models):
@@ -176,3 +179,54 @@ class ScreenClient:
                 # a form-only action (a wizard, a settings page): a new record
                 shown["form"] = model.onchange({}, [], spec)
         return shown
+
+    # -- one screen at a time, for the role journeys ------------------------------------
+    def _model(self, model_name, context=None):
+        return (
+            self.env[model_name]
+            .with_user(self.user)
+            .with_context(**dict(self.context, **(context or {})))
+        )
+
+    def form_view(self, model_name, view_id=False, context=None):
+        """(arch, specification) of the form the user gets for ``model_name``."""
+        model = self._model(model_name, context)
+        result = model.get_views([[view_id, "form"]], {"toolbar": True})
+        arch = etree.fromstring(result["views"]["form"]["arch"])
+        return arch, fields_spec(arch, model_name, result["models"])
+
+    def form(self, model_name, res_id=False, context=None, view_id=False):
+        """The form of record ``res_id`` (or a new one) as the web client reads it."""
+        _arch, spec = self.form_view(model_name, view_id, context)
+        model = self._model(model_name, context)
+        if res_id:
+            return model.browse(res_id).web_read(spec)[0]
+        return model.onchange({}, [], spec)["value"]
+
+    def save(self, model_name, res_id, values, context=None):
+        """Save the form (``web_save``): create when ``res_id`` is False; returns the values."""
+        _arch, spec = self.form_view(model_name, False, context)
+        model = self._model(model_name, context)
+        return model.browse(res_id or []).web_save(values, spec)[0]
+
+    def click(self, model_name, res_id, method, context=None):
+        """Press a button of type object on a form, then open what it returns."""
+        record = self._model(model_name, context).browse(res_id)
+        result = getattr(record, method)()
+        if isinstance(result, dict) and result.get("type") == "ir.actions.act_window":
+            if result.get("res_id") or "list" not in (result.get("view_mode") or ""):
+                views = result.get("views") or [[False, "form"]]
+                form_view = next((view for view, kind in views if kind == "form"), False)
+                ctx = _evaluated(result.get("context"), self.user, {})
+                return result, self.form(result["res_model"], result.get("res_id"), ctx, form_view)
+            return result, self.open(result)
+        return result, None
+
+    def list(self, model_name, domain=(), context=None):
+        """The list view's records (``web_search_read`` with its own fields)."""
+        model = self._model(model_name, context)
+        result = model.get_views([[False, "list"], [False, "search"]])
+        spec = fields_spec(
+            etree.fromstring(result["views"]["list"]["arch"]), model_name, result["models"]
+        )
+        return model.web_search_read(list(domain), spec, limit=80)["records"]

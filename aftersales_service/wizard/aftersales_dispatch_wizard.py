@@ -40,8 +40,18 @@ class AftersalesDispatchWizard(models.TransientModel):
     def _fill_suggestions(self):
         self.ensure_one()
         request = self.request_id
-        employees = self.env["hr.employee"].search(
-            [("is_technician", "=", True), ("company_id", "in", [request.company_id.id, False])]
+        # the dispatcher searches technicians with their own rights (through the public
+        # employee directory without HR rights); their load and certifications are read as
+        # superuser, as they are shown to anyone who dispatches
+        employees = (
+            self.env["hr.employee"]
+            .search(
+                [
+                    ("is_technician", "=", True),
+                    ("company_id", "in", [request.company_id.id, False]),
+                ]
+            )
+            .sudo()
         )
         now = fields.Datetime.now()
         appointments = self.env["aftersales.request"].search(

@@ -1,0 +1,231 @@
+# Copyright 2026 Aftersales contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
+from odoo.tests import tagged
+
+from .screen_common import ScreenClient
+from .trust_common import TrustCommon
+
+
+@tagged("post_install", "-at_install")
+class TestRoleJourneys(TrustCommon):
+    """Each role's working day through the calls the web client makes, as a user holding
+    exactly the access matrix's groups: the form or list opened with its own view's fields,
+    then the buttons the role presses."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env.company.write(
+            {
+                "aftersales_return_ratio_allowed": 5.0,
+                "aftersales_return_days_allowed": 180,
+                "aftersales_return_ratio_window_days": 365,
+                "aftersales_return_sales_head_id": cls.role_users["return_approver"].id,
+                "aftersales_return_accountant_id": cls.role_users["accountant"].id,
+            }
+        )
+        cls.tech_employee = cls.env["hr.employee"].create(
+            {
+                "name": "Journey Technician",
+                "user_id": cls.role_users["technician"].id,
+                "is_technician": True,
+            }
+        )
+        cls.env["aftersales.technician.certification"].create(
+            {
+                "employee_id": cls.tech_employee.id,
+                "product_category_id": cls.product.categ_id.id,
+                "date_expiry": "2099-12-31",
+            }
+        )
+        cls.env["aftersales.tariff"].create(
+            {
+                "service_type": "onsite",
+                "product_tmpl_id": cls.product.product_tmpl_id.id,
+                "labour_price": 150.0,
+            }
+        )
+        cls.part = cls.env["product.product"].create(
+            {"name": "Journey Fan Motor", "type": "consu", "list_price": 50.0}
+        )
+        cls.unit = cls.env["stock.lot"].create(
+            {"name": "JOURNEY-0001", "product_id": cls.product.id}
+        )
+
+    def _client(self, role):
+        return ScreenClient(self.env, self.role_users[role])
+
+    def _new_request(self, client, **values):
+        """The agent's intake: a new request form filled in and saved."""
+        defaults = client.form("aftersales.request")
+        self.assertIn("partner_id", defaults)
+        saved = client.save(
+            "aftersales.request",
+            False,
+            dict(
+                {
+                    "partner_id": self.customer.id,
+                    "product_id": self.product.id,
+                    "lot_id": self.unit.id,
+                    "description": "The unit does not cool.",
+                },
+                **values,
+            ),
+        )
+        return self.env["aftersales.request"].browse(saved["id"])
+
+    def _dispatch(self, client, request):
+        """Suggest Technician, then Assign in the wizard, as ``client``'s user."""
+        action, wizard = client.click("aftersales.request", request.id, "action_suggest_technician")
+        self.assertEqual(action["res_model"], "aftersales.dispatch.wizard")
+        suggested = [line["employee_id"]["id"] for line in wizard["line_ids"]]
+        self.assertIn(self.tech_employee.id, suggested)
+        client.save(
+            "aftersales.dispatch.wizard", wizard["id"], {"employee_id": self.tech_employee.id}
+        )
+        client.click("aftersales.dispatch.wizard", wizard["id"], "action_assign")
+        self.assertEqual(request.technician_id, self.tech_employee)
+
+    # -- agent and dispatcher ---------------------------------------------------------------
+    def test_agent_takes_a_call_and_dispatches(self):
+        """The agent records the call, opens the request, assesses it and dispatches it with
+        Suggest Technician (which once crashed without HR rights)."""
+        agent = self._client("agent")
+        request = self._new_request(agent)
+        form = agent.form("aftersales.request", request.id)
+        self.assertEqual(form["invoice_payment_state"], "none")
+        self.assertNotIn("invoice_ids", form, "invoices belong to invoicing users")
+        agent.click("aftersales.request", request.id, "action_assess")
+        self._dispatch(agent, request)
+        records = agent.list("aftersales.request", [("id", "=", request.id)])
+        self.assertEqual(records[0]["id"], request.id)
+
+    def test_dispatcher_schedules_the_technician(self):
+        """The dispatcher opens the assessed request, suggests and assigns the technician,
+        and schedules the visit."""
+        dispatcher = self._client("dispatcher")
+        request = self._new_request(self._client("agent"))
+        request.action_assess()
+        dispatcher.form("aftersales.request", request.id)
+        self._dispatch(dispatcher, request)
+        dispatcher.click("aftersales.request", request.id, "action_schedule")
+        self.assertEqual(request.state, "scheduled")
+        self.assertTrue(request.date_appointment)
+
+    def test_agent_submits_a_return_over_the_customer_ratio(self):
+        """A return that takes the customer over the allowed ratio is submitted by the agent
+        (the ratio watch writes the customer, which the agent may not edit)."""
+        agent = self._client("agent")
+        saved = agent.save(
+            "aftersales.return",
+            False,
+            {
+                "partner_id": self.customer.id,
+                "line_ids": [
+                    Command.create(
+                        {
+                            "product_id": self.goods.id,
+                            "sale_line_id": self.sale_line.id,
+                            "quantity": 20,
+                            "reason_kind": "unsaleable",
+                            "reason": "Slow-moving stock",
+                        }
+                    )
+                ],
+            },
+        )
+        record = self.env["aftersales.return"].browse(saved["id"])
+        self.assertTrue(agent.form("aftersales.return", record.id)["is_policy_breach"])
+        agent.click("aftersales.return", record.id, "action_submit")
+        self.assertEqual(record.state, "submitted")
+        self.assertTrue(self.customer.commercial_partner_id.aftersales_ratio_alert_sent)
+
+    # -- technician -------------------------------------------------------------------------
+    def test_technician_repairs_on_site_and_quotes_the_paid_work(self):
+        """The technician opens the request assigned to them, starts it, opens the on-site
+        job, adds the part and makes the quotation of the paid repair."""
+        technician = self._client("technician")
+        request = self._new_request(self._client("agent"), technician_id=self.tech_employee.id)
+        request.action_assess()
+        request.action_schedule()
+        arch, _spec = technician.form_view("aftersales.request")
+        self.assertFalse(
+            arch.xpath("//button[@name='action_suggest_technician']"),
+            "dispatching belongs to agents and dispatchers",
+        )
+        technician.form("aftersales.request", request.id)
+        technician.click("aftersales.request", request.id, "action_start")
+        action, job = technician.click("aftersales.request", request.id, "action_create_onsite_job")
+        self.assertEqual(action["res_model"], "repair.order")
+        technician.save(
+            "repair.order",
+            job["id"],
+            {
+                "move_ids": [
+                    Command.create(
+                        {
+                            "product_id": self.part.id,
+                            "product_uom_qty": 1.0,
+                            "repair_line_type": "add",
+                            "aftersales_part_reason": "Fan motor burnt",
+                        }
+                    )
+                ]
+            },
+        )
+        repair = self.env["repair.order"].browse(job["id"])
+        self.assertTrue(repair.aftersales_charge_labour or repair.aftersales_charge_parts)
+        technician.click("repair.order", repair.id, "action_create_sale_order")
+        self.assertTrue(repair.sale_order_id)
+        self.assertIn(self.part, repair.sale_order_id.order_line.product_id)
+        technician.form("repair.order", repair.id)
+
+    # -- manager ----------------------------------------------------------------------------
+    def test_manager_follows_the_payment_of_a_request(self):
+        """The manager opens a request with invoices and reads their state honestly: a draft
+        invoice is a draft, a posted one is not paid yet."""
+        manager = self._client("manager")
+        request = self._new_request(self._client("agent"))
+        invoice = self.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": self.customer.id,
+                "aftersales_request_id": request.id,
+                "invoice_line_ids": [
+                    Command.create({"product_id": self.part.id, "quantity": 1, "price_unit": 80})
+                ],
+            }
+        )
+        form = manager.form("aftersales.request", request.id)
+        self.assertEqual(form["invoice_payment_state"], "draft")
+        invoice.action_post()
+        request.invalidate_recordset()
+        form = manager.form("aftersales.request", request.id)
+        self.assertEqual(form["invoice_payment_state"], "not_paid")
+        manager.click("aftersales.request", request.id, "action_cancel")
+        self.assertEqual(request.state, "cancelled")
+
+    # -- return approval chain --------------------------------------------------------------
+    def test_return_approver_opens_and_signs_the_return(self):
+        """After the manager's and the accountant's signatures, the sales head (a return
+        approver without Sales or Inventory rights) opens the return and signs."""
+        record = self._new_fixture("aftersales.return")
+        self._client("agent").click("aftersales.return", record.id, "action_submit")
+        signers = {
+            "aftersales": "manager",
+            "finance": "accountant",
+            "sales_head": "return_approver",
+        }
+        for approval in record.approval_ids.sorted("sequence"):
+            client = self._client(signers[approval.step])
+            form = client.form("aftersales.return", record.id)
+            self.assertTrue(form["sale_order_ids"])
+            client.form("aftersales.return.approval", approval.id)
+            client.save("aftersales.return.approval", approval.id, {"comment": "Checked"})
+            client.click("aftersales.return.approval", approval.id, "action_approve")
+        self.assertEqual(record.state, "approved")
+        approver = self._client("return_approver")
+        approver.form("aftersales.return", record.id)
+        self.assertTrue(record.pickup_picking_id)
+        approver.form("stock.picking", record.pickup_picking_id.id)
