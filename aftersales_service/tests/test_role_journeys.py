@@ -203,6 +203,13 @@ class TestRoleJourneys(TrustCommon):
         request.invalidate_recordset()
         form = manager.form("aftersales.request", request.id)
         self.assertEqual(form["invoice_payment_state"], "not_paid")
+        for amount, state in ((40.0, "partial"), (invoice.amount_residual - 40.0, "paid")):
+            self.env["account.payment.register"].with_context(
+                active_model="account.move", active_ids=invoice.ids
+            ).create({"amount": amount})._create_payments()
+            request.invalidate_recordset()
+            form = manager.form("aftersales.request", request.id)
+            self.assertEqual(form["invoice_payment_state"], state)
         manager.click("aftersales.request", request.id, "action_cancel")
         self.assertEqual(request.state, "cancelled")
 
