@@ -14,6 +14,7 @@ from . import maintenance_equipment
 from . import aftersales_tool_custody
 from . import aftersales_tool_incident
 from . import hr_employee
+from . import hr_employee_public
 from . import stock_move
 from . import stock_picking
 from . import aftersales_supplier_scorecard

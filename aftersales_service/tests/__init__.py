@@ -31,3 +31,4 @@ from . import test_portal_intake_choices
 from . import test_request_screens
 from . import test_role_screens
 from . import test_role_journeys
+from . import test_role_tours
