@@ -3,7 +3,7 @@
 import shutil
 import unittest
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from .access_matrix import ROLES
@@ -72,6 +72,60 @@ class TestRoleTours(HttpCase):
         self.assertEqual(len(request), 1)
         self.assertEqual(request.technician_id, technician)
         self.assertEqual(request.state, "scheduled")
+
+    def test_technician_repairs_on_site_with_a_part(self):
+        """The technician starts their request, repairs the unit under warranty on site with
+        a spare part and finishes the request."""
+        customer = self.env["res.partner"].create({"name": "Technician Tour Customer"})
+        product = self.env["product.product"].create({"name": "Technician Tour Chiller"})
+        technician = self.env["hr.employee"].create(
+            {
+                "name": "Technician Tour Park",
+                "is_technician": True,
+                "user_id": self.users["technician"].id,
+            }
+        )
+        self.env["aftersales.technician.certification"].create(
+            {
+                "employee_id": technician.id,
+                "product_category_id": product.categ_id.id,
+                "date_expiry": "2099-12-31",
+            }
+        )
+        part = self.env["product.product"].create(
+            {"name": "Technician Tour Motor", "is_storable": True, "standard_price": 35.0}
+        )
+        repair_type = next(
+            iter(
+                self.env["repair.order"]
+                .with_context(default_aftersales_request_id=True)
+                ._get_picking_type()
+                .values()
+            )
+        )
+        self.env["stock.quant"]._update_available_quantity(
+            part, repair_type.default_location_src_id, 5
+        )
+        self.env["aftersales.warranty"].create(
+            {
+                "partner_id": customer.id,
+                "product_id": product.id,
+                "date_start": fields.Date.add(fields.Date.today(), months=-2),
+            }
+        )
+        request = self.env["aftersales.request"].create(
+            {"partner_id": customer.id, "product_id": product.id, "technician_id": technician.id}
+        )
+        request.action_assess()
+        request.action_schedule()
+        self._start_tour(
+            f"/odoo/action-aftersales_service.aftersales_request_action/{request.id}",
+            "aftersales_technician_tour",
+            self.users["technician"].login,
+        )
+        self.assertEqual(request.state, "done")
+        self.assertEqual(request.repair_ids.state, "done")
+        self.assertIn(part, request.repair_ids.move_ids.product_id)
 
     def test_accountant_links_an_invoice_to_the_request(self):
         """The accountant links a call-out fee invoice to its customer's request and opens the

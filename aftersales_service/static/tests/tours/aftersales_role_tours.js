@@ -143,3 +143,40 @@ registry.category("web_tour.tours").add("aftersales_portal_tour", {
         },
     ],
 });
+
+/* The technician starts the request assigned to them, repairs the unit on site with a
+   spare part and finishes the request. */
+registry.category("web_tour.tours").add("aftersales_technician_tour", {
+    steps: () => [
+        ...pressAndReach("action_start", "In Progress"),
+        {
+            content: "Open an on-site repair job",
+            trigger: ".o_form_view .o_statusbar_buttons button[name=action_create_onsite_job]",
+            run: "click",
+        },
+        {
+            content: "The repair order is open",
+            trigger: ".o_form_view .o_statusbar_buttons button[name=action_validate]",
+        },
+        {
+            content: "Add a part",
+            trigger: ".o_form_view .o_field_widget[name=move_ids] .o_field_x2many_list_row_add a",
+            run: "click",
+        },
+        ...pickMany2one(
+            "product_id",
+            "Technician Tour Motor",
+            "Technician Tour Motor",
+            ".o_field_widget[name=move_ids] .o_selected_row"
+        ),
+        ...pressAndReach("action_validate", "Confirmed"),
+        ...pressAndReach("action_repair_start", "Under Repair"),
+        ...pressAndReach("action_repair_end", "Repaired"),
+        {
+            content: "Back to the request",
+            trigger: ".o_breadcrumb .breadcrumb-item a:contains('SR/')",
+            run: "click",
+        },
+        ...pressAndReach("action_done", "Done"),
+    ],
+});
