@@ -75,5 +75,8 @@
         "web.assets_frontend": [
             "aftersales_service/static/src/js/aftersales_portal.js",
         ],
+        "web.assets_tests": [
+            "aftersales_service/static/tests/tours/*.js",
+        ],
     },
 }

@@ -212,6 +212,13 @@ class TestRoleJourneys(TrustCommon):
         request.invalidate_recordset()
         form = manager.form("aftersales.request", request.id)
         self.assertEqual(form["invoice_payment_state"], "not_paid")
+        for amount, state in ((40.0, "partial"), (invoice.amount_residual - 40.0, "paid")):
+            self.env["account.payment.register"].with_context(
+                active_model="account.move", active_ids=invoice.ids
+            ).create({"amount": amount})._create_payments()
+            request.invalidate_recordset()
+            form = manager.form("aftersales.request", request.id)
+            self.assertEqual(form["invoice_payment_state"], state)
         manager.click("aftersales.request", request.id, "action_cancel")
         self.assertEqual(request.state, "cancelled")
 
@@ -240,3 +247,107 @@ class TestRoleJourneys(TrustCommon):
         approver.form("aftersales.return", record.id)
         self.assertTrue(record.pickup_picking_id)
         approver.form("stock.picking", record.pickup_picking_id.id)
+
+    # -- accountant -------------------------------------------------------------------------
+    def _paid_repair_invoice(self):
+        """A finished paid on-site repair, its quotation accepted and invoiced (as admin)."""
+        request = self._new_request(self._client("agent"), technician_id=self.tech_employee.id)
+        repair = request._create_repairs("onsite")
+        repair.write(
+            {
+                "aftersales_planned_hours": 1.0,
+                "move_ids": [
+                    Command.create(
+                        {
+                            "product_id": self.part.id,
+                            "product_uom_qty": 1.0,
+                            "repair_line_type": "add",
+                            "aftersales_part_reason": "Fan motor burnt",
+                        }
+                    )
+                ],
+            }
+        )
+        repair.action_create_sale_order()
+        repair.sale_order_id.action_confirm()
+        repair.aftersales_hours = 1.0
+        repair.action_repair_start()
+        for move in repair.move_ids:
+            move.quantity = move.product_uom_qty
+            move.picked = True
+        repair.action_repair_end()
+        self.assertTrue(request.invoice_ids)
+        return request, repair, request.invoice_ids[:1]
+
+    def test_accountant_finds_the_request_and_repair_of_an_invoice(self):
+        """The accountant filters the after-sales invoices, shows their request column, and
+        opens the request and the repair from the invoice's smart buttons."""
+        accountant = self._client("accountant")
+        request, repair, invoice = self._paid_repair_invoice()
+        self.assertEqual(invoice.aftersales_repair_id, repair)
+        action = self.env.ref("account.action_move_out_invoice_type")
+        shown = accountant.open(accountant.load_action(action))
+        self.assertIn(invoice.id, [record["id"] for record in shown["list"]["records"]])
+        search = (
+            self.env["account.move"]
+            .with_user(self.role_users["accountant"])
+            .get_views([[False, "search"]])["views"]["search"]["arch"]
+        )
+        self.assertIn('name="aftersales"', search)
+        self.assertIn('name="aftersales_request_id"', search)
+        found = accountant.list(
+            "account.move",
+            [("aftersales_request_id", "ilike", request.name), ("move_type", "=", "out_invoice")],
+        )
+        self.assertEqual([record["id"] for record in found], [invoice.id])
+        self.assertEqual(found[0]["aftersales_request_id"]["id"], request.id)
+        _action, request_form = accountant.click(
+            "account.move", invoice.id, "action_aftersales_view_request"
+        )
+        self.assertEqual(request_form["id"], request.id)
+        self.assertEqual(request_form["invoice_payment_state"], "draft")
+        _action, repair_form = accountant.click(
+            "account.move", invoice.id, "action_aftersales_view_repair"
+        )
+        self.assertEqual(repair_form["id"], repair.id)
+
+    def test_accountant_links_a_call_out_fee_invoice_to_the_request(self):
+        """An invoice made by hand (a call-out fee collected on site) is linked to the
+        customer's request by the accountant; one made from the request's Invoices button is
+        linked from the start."""
+        accountant = self._client("accountant")
+        request = self._new_request(self._client("agent"))
+        other = self.env["res.partner"].create({"name": "Another Customer"})
+        other_request = self.env["aftersales.request"].create({"partner_id": other.id})
+        context = {"default_move_type": "out_invoice"}
+        accountant.form("account.move", context=context)
+        values = {
+            "partner_id": self.customer.id,
+            "invoice_line_ids": [
+                Command.create({"product_id": self.part.id, "quantity": 1, "price_unit": 60})
+            ],
+        }
+        saved = accountant.save("account.move", False, values, context)
+        field = self.env["account.move"]._fields["aftersales_request_id"]
+        choices = (
+            self.env["aftersales.request"]
+            .with_user(self.role_users["accountant"])
+            .name_search(
+                "",
+                args=[("commercial_partner_id", "=", self.customer.commercial_partner_id.id)],
+            )
+        )
+        self.assertIn("commercial_partner_id", field.domain)
+        self.assertIn(request.id, [rid for rid, _name in choices])
+        self.assertNotIn(other_request.id, [rid for rid, _name in choices])
+        saved = accountant.save(
+            "account.move", saved["id"], {"aftersales_request_id": request.id}, context
+        )
+        self.assertEqual(saved["aftersales_request_id"]["id"], request.id)
+        self.assertEqual(request.invoice_payment_state, "draft")
+        # the request's Invoices button: a new invoice there is the request's
+        request.invalidate_recordset()
+        action, _shown = accountant.click("aftersales.request", request.id, "action_view_invoices")
+        new = accountant.form("account.move", context=action["context"])
+        self.assertEqual(new["aftersales_request_id"]["id"], request.id)
+        self.assertEqual(new["partner_id"]["id"], self.customer.id)

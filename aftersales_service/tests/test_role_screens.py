@@ -84,3 +84,22 @@ class TestRoleScreens(BaseCommon):
                         self.env.invalidate_all()
         for role, count in opened.items():
             self.assertTrue(count, f"{role} reaches no after-sales screen")
+
+    def test_employee_columns_are_public(self):
+        """Users without HR rights read employees through hr.employee.public, and the ORM
+        prefetches every stored column of hr.employee the user's groups allow: a column the
+        add-ons add without HR groups must exist on the public model, or reading any
+        technician's name as an agent fails."""
+        public = self.env["hr.employee.public"]._fields
+        for name, field in self.env["hr.employee"]._fields.items():
+            if (
+                (field._module or "").startswith("aftersales_")
+                and field.store
+                and field.column_type
+                and not field.groups
+            ):
+                with self.subTest(field=name):
+                    self.assertIn(name, public)
+        technician = self.env["hr.employee"].create({"name": "Screens Technician"})
+        agent = technician.with_user(self.users["agent"])
+        self.assertEqual(agent.name, "Screens Technician")
