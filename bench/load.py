@@ -243,18 +243,13 @@ def prepare(registry, agents, duration, log):
 
 # ---------------------------------------------------------------------------- the server
 def server_cmd(conf, *args):
-    """Odoo's own launcher: in multi-worker mode the server re-executes its command line
-    for the live-chat (gevent) process, which ``python -c`` cannot be."""
-    import odoo
-
-    odoo_bin = Path(odoo.__file__).resolve().parent.parent / "odoo-bin"
-    if odoo_bin.exists():
-        return [common.harness.python(), str(odoo_bin), "-c", str(conf), *args]
-    return common.harness.odoo_cmd(conf, *args)
+    """Odoo's server (bench/odoo_server.py: no live-channel process, the bench needs none)."""
+    launcher = Path(__file__).resolve().parent / "odoo_server.py"
+    return [common.harness.python(), str(launcher), "-c", str(conf), *args]
 
 
 def start_server(db, workers, log_path):
-    conf = common.harness.write_config(db)
+    conf = common.write_config(db)
     port, gevent_port = common.harness.free_port(), common.harness.free_port()
     cmd = server_cmd(
         conf,
