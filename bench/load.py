@@ -350,7 +350,7 @@ def calls_for(side, data):
     """call name -> function(client, rng) for ``side`` ('ours' or 'peer')."""
     spec = data[side]
     model = spec["model"]
-    sign_pool, stock_pool = Pool(spec["sign_pool"]), Pool(spec["stock_in_pool"])
+    sign_pool, stock_pool = spec["sign_pool"], spec["stock_in_pool"]
     serials = data["serials"]
 
     def do_list(client, rng):
@@ -558,7 +558,7 @@ def main():
     parser.add_argument("--duration", type=float,
                         default=float(os.environ.get("LOAD_DURATION", "60")))  # fmt: skip
     parser.add_argument(
-        "--warmup", type=float, default=10.0, help="seconds of calls not counted, per phase"
+        "--warmup", type=float, default=15.0, help="seconds of each mix, untimed, before"
     )
     parser.add_argument("--workers", type=int, default=int(os.environ.get("LOAD_WORKERS", "4")))
     parser.add_argument("--out", default=str(RESULTS / "load.json"))
@@ -581,6 +581,9 @@ def main():
         generate.generate(registry, args.scale, args.seed)
     print("bench-load: preparing users and documents", flush=True)
     data = prepare(registry, args.agents, args.duration, lambda m: print(m, flush=True))
+    for side in ("ours", "peer"):  # shared by the warm-up and the timed phase
+        for key in ("sign_pool", "stock_in_pool"):
+            data[side][key] = Pool(data[side][key])
     common.harness.LOCAL.mkdir(exist_ok=True)
     log_path = str(common.harness.LOCAL / f"{args.db}-load-server.log")
     if os.path.exists(log_path):
@@ -588,15 +591,21 @@ def main():
     proc, url = start_server(args.db, args.workers, log_path)
     phases = {}
     try:
+        # every worker loads the registry and fills its caches on its first calls: both
+        # mixes run untimed first (their creates are checked all the same)
+        print(f"bench-load: warm-up, {args.warmup:g} s of each mix", flush=True)
+        warm = {
+            side: run_phase(url, args.db, side, data, args.agents, 0, args.seed + 1, args.warmup)
+            for side in ("ours", "peer")
+        }
         for side in ("ours", "peer"):
             print(f"bench-load: {side}: {args.agents} agents for {args.duration:g} s", flush=True)
             offset = log_size(log_path)
-            phase = run_phase(
-                url, args.db, side, data, args.agents, args.duration, args.seed, args.warmup
-            )
+            phase = run_phase(url, args.db, side, data, args.agents, args.duration, args.seed, 0)
             time.sleep(1)
             phase["retries"] = count_retries(log_path, offset)
             checker = Client(url, args.db, "bench_manager" if side == "ours" else "bench_repair")
+            phase["created"] += warm[side]["created"]
             phase["lost"] = lost_creates(checker, data[side]["model"], phase["created"])
             phases[side] = phase
     finally:

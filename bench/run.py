@@ -352,7 +352,9 @@ def _return_vals(rows):
     ]
 
 
-def _rma_vals(rows):
+def _rma_vals(env, rows):
+    """The same returns as rma drafts: an exchange is rma's "replace" operation."""
+    operation = env.ref("rma.rma_operation_replace", raise_if_not_found=False)
     return [
         {
             "partner_id": partner_id,
@@ -361,6 +363,7 @@ def _rma_vals(rows):
             "product_id": product_id,
             "product_uom_qty": 1.0,
             "description": "Slow-moving stock",
+            "operation_id": operation.id if operation else False,
         }
         for partner_id, product_id, _line_id in rows
     ]
@@ -383,7 +386,7 @@ def returns_batch_run(env, rows):
 
 
 def rma_batch_run(env, rows):
-    return _rma_env(env)["rma"].create(_rma_vals(rows))
+    return _rma_env(env)["rma"].create(_rma_vals(env, rows))
 
 
 def returns_one_setup(env):
@@ -423,7 +426,7 @@ def returns_submit_run(env, ids):
 
 def rma_submit_setup(env):
     rows = returns_batch_setup(env)[:100]
-    return _rma_env(env)["rma"].create(_rma_vals(rows)).ids
+    return _rma_env(env)["rma"].create(_rma_vals(env, rows)).ids
 
 
 def rma_submit_run(env, ids):
@@ -443,7 +446,7 @@ def ensure_rma_history(registry, log=print):
         rows = _return_capacity(env, 1)
         if missing <= 0 or not rows:
             return 0
-        template = env["rma"].create(_rma_vals(rows))
+        template = env["rma"].create(_rma_vals(env, rows))
         env.flush_all()
         common.clone_rows(
             env.cr,
@@ -722,6 +725,7 @@ def main():
     marker = f"{args.scale}:{args.seed}"
     fresh = not args.reuse or not common.harness.db_exists(args.db)
     if not fresh:
+        common.install_rma(args.db)  # unpacked since the database was made
         registry = common.open_registry(args.db)
         with common.environment(registry) as env:
             fresh = env["ir.config_parameter"].get_param("aftersales_bench.generated") != marker
