@@ -181,6 +181,15 @@ def create_repairs_setup(env):
     return _create_vals(env, 1000)
 
 
+def create_one_request_setup(env):
+    require(env, "aftersales.request")
+    return _create_vals(env, 1)
+
+
+def create_one_repair_setup(env):
+    return _create_vals(env, 1)
+
+
 def create_repairs_run(env, rows):
     uenv = admin_env(env)
     vals_list = [
@@ -475,6 +484,15 @@ OPERATIONS = [
         "peer_label": "create 1,000 repair.order",
         "budget": {"ratio_time": 1.5},
         "runs": 3,
+    },
+    {
+        "key": "create_request",
+        "label": "2b. create one request",
+        "ours": (create_one_request_setup, create_requests_run),
+        "peer": (create_one_repair_setup, create_repairs_run),
+        "peer_label": "create one repair.order",
+        "budget": {"ratio_time": 1.3},
+        "runs": 20,
     },
     {
         "key": "sla_deadlines",
