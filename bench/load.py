@@ -163,8 +163,10 @@ def build_sign_pool(env, users, size, log):
 def build_receipt_pool(env, size):
     """Incoming receipts ready to validate: the add-ons' stock-in check runs on each
     validation (it refuses an after-sales return's receipt missing a signature)."""
-    product = env["product.product"].search(
-        [("is_storable", "=", True), ("tracking", "=", "none")], limit=1
+    # one product per receipt where there are enough: receipts of one product at once meet
+    # on its stock_quant row (Odoo's stock), which is not what the bench measures
+    products = env["product.product"].search(
+        [("is_storable", "=", True), ("tracking", "=", "none")], limit=size
     )
     picking_type = env.ref("stock.picking_type_in")
     pickings = env["stock.picking"].create(
@@ -178,17 +180,17 @@ def build_receipt_pool(env, size):
                         0,
                         0,
                         {
-                            "name": product.display_name,
-                            "product_id": product.id,
+                            "name": products[i % len(products)].display_name,
+                            "product_id": products[i % len(products)].id,
                             "product_uom_qty": 1.0,
-                            "product_uom": product.uom_id.id,
+                            "product_uom": products[i % len(products)].uom_id.id,
                             "location_id": env.ref("stock.stock_location_suppliers").id,
                             "location_dest_id": picking_type.default_location_dest_id.id,
                         },
                     )
                 ],
             }
-            for _i in range(size)
+            for i in range(size)
         ]
     )
     pickings.action_confirm()
