@@ -11,7 +11,8 @@ starts, the bench makes its users, each with exactly the groups of its role in t
 access matrix, and the documents the mix consumes (returns with a step to sign, receipts to
 validate, draft repair orders). Odoo is then started with ``--workers`` HTTP workers on
 loopback, on a free port, and N threads each play one desk agent for ``--duration``
-seconds, calling JSON-RPC as the web client would:
+seconds in all (the two mixes take turns, ``--rounds`` each, alternating which goes first,
+so both meet the same machine load), calling JSON-RPC as the web client would:
 
     list (web_search_read of the list view, 80 rows) . open (web_read of the form's fields)
     . coverage lookup (the form's onchange on the serial) . create a request . sign a return
@@ -459,6 +460,20 @@ def run_phase(url, db, side, data, agents, duration, seed, warmup=10.0):
         thread.join()
     wall = time.monotonic() - counted_from
     return {
+        "wall": wall,
+        "records": records,
+        "errors": errors,
+        "empties": empties,
+        "created": created,
+    }
+
+
+def merge(rounds):
+    """One side's rounds summed up: per call count, p50/p95/p99/max, errors."""
+    records = {name: [t for r in rounds for t in r["records"][name]] for name in CALLS}
+    errors = [e for r in rounds for e in r["errors"]]
+    wall = sum(r["wall"] for r in rounds)
+    return {
         "wall_s": round(wall, 1),
         "calls": {
             name: {
@@ -474,14 +489,15 @@ def run_phase(url, db, side, data, agents, duration, seed, warmup=10.0):
                     else {}
                 ),
                 "errors": sum(1 for n, _m in errors if n == name),
-                "pool_empty": empties[name],
+                "pool_empty": sum(r["empties"][name] for r in rounds),
             }
             for name, times in records.items()
         },
         "throughput": round(sum(len(t) for t in records.values()) / wall, 2),
         "errors": errors[:50],
         "error_count": len(errors),
-        "created": created,
+        "created": [c for r in rounds for c in r["created"]],
+        "retries": sum(r.get("retries", 0) for r in rounds),
     }
 
 
@@ -562,6 +578,9 @@ def main():
     parser.add_argument(
         "--warmup", type=float, default=15.0, help="seconds of each mix, untimed, before"
     )
+    parser.add_argument(
+        "--rounds", type=int, default=4, help="turns each mix takes, alternating who starts"
+    )
     parser.add_argument("--workers", type=int, default=int(os.environ.get("LOAD_WORKERS", "4")))
     parser.add_argument("--out", default=str(RESULTS / "load.json"))
     args = parser.parse_args()
@@ -600,14 +619,26 @@ def main():
             side: run_phase(url, args.db, side, data, args.agents, 0, args.seed + 1, args.warmup)
             for side in ("ours", "peer")
         }
+        # the machine's load moves while the bench runs: the two mixes take turns in
+        # rounds (ours first, then the peer first, ...), each round a share of the duration
+        rounds = {"ours": [], "peer": []}
+        share = args.duration / args.rounds
+        for index in range(args.rounds):
+            order = ("ours", "peer") if index % 2 == 0 else ("peer", "ours")
+            for side in order:
+                print(f"bench-load: round {index + 1}, {side}: {args.agents} agents for "
+                      f"{share:g} s", flush=True)  # fmt: skip
+                offset = log_size(log_path)
+                seed = args.seed + 10 * index
+                phase = run_phase(url, args.db, side, data, args.agents, share, seed, 0)
+                time.sleep(1)
+                phase["retries"] = count_retries(log_path, offset)
+                rounds[side].append(phase)
         for side in ("ours", "peer"):
-            print(f"bench-load: {side}: {args.agents} agents for {args.duration:g} s", flush=True)
-            offset = log_size(log_path)
-            phase = run_phase(url, args.db, side, data, args.agents, args.duration, args.seed, 0)
-            time.sleep(1)
-            phase["retries"] = count_retries(log_path, offset)
+            phase = merge(
+                rounds[side] + [dict(warm[side], wall=0.0, records={n: [] for n in CALLS})]
+            )
             checker = Client(url, args.db, "bench_manager" if side == "ours" else "bench_repair")
-            phase["created"] += warm[side]["created"]
             phase["lost"] = lost_creates(checker, data[side]["model"], phase["created"])
             phases[side] = phase
     finally:
