@@ -11,6 +11,7 @@ import contextlib
 import io
 import json
 import os
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -21,6 +22,9 @@ sys.path.insert(0, str(ROOT / "tools"))
 import harness
 
 DEFAULT_DB = os.environ.get("BENCH_DB", "aftersales_bench")
+# the OCA's rma, when someone unpacked its 18.0 wheel there (never committed, never required):
+#   pip download --no-deps "odoo-addon-rma>=18.0,<18.1"; unzip odoo/addons/rma into it
+OCA_ADDONS = Path(os.environ.get("OCA_ADDONS", "/opt/oca-addons"))
 # historical data is created with tracking, chatter logs and mail notifications off
 QUIET = {
     "tracking_disable": True,
@@ -40,15 +44,53 @@ def ensure_odoo_path():
     time.tzset()
 
 
+def rma_available():
+    return (OCA_ADDONS / "rma" / "__manifest__.py").is_file()
+
+
+def write_config(dbname):
+    """Odoo's configuration for ``dbname`` (tools/harness.py), with the OCA's add-ons on the
+    path when the rma module is there."""
+    conf = harness.write_config(dbname)
+    if rma_available():
+        text = conf.read_text()
+        line = next(x for x in text.splitlines() if x.startswith("addons_path = "))
+        conf.write_text(text.replace(line, f"{line},{OCA_ADDONS}"))
+    return conf
+
+
+def install_rma(dbname):
+    """Install the OCA's rma into ``dbname`` when it is available and not installed yet."""
+    if not rma_available():
+        return False
+    state = harness.psql("SELECT state FROM ir_module_module WHERE name = 'rma'", db=dbname)
+    if state == "installed":
+        return True
+    conf = write_config(dbname)
+    log = harness.LOCAL / f"{dbname}-rma-install.log"
+    log.unlink(missing_ok=True)
+    subprocess.run(
+        harness.odoo_cmd(conf, "-d", dbname, "-i", "rma", "--stop-after-init", f"--logfile={log}"),
+        env=harness.odoo_env(),
+        check=False,
+    )
+    text = log.read_text() if log.exists() else ""
+    problems = [m.group(0) for m in harness.LOG_PROBLEM.finditer(text)]
+    if problems:
+        print(f"bench: installing rma logged {len(problems)} problems, see {log}")
+    return True
+
+
 def make_database(dbname):
     """A fresh database with the add-ons installed; exits when the install log shows problems."""
     harness.start_pg()
     harness.fresh_db(dbname)
-    harness.write_config(dbname)
+    write_config(dbname)
     log, problems = harness.install(dbname)
     if problems:
         print("\n".join(problems[:20]))
         sys.exit(f"bench: install into {dbname} failed, see {log}")
+    install_rma(dbname)
 
 
 def open_registry(dbname):
@@ -56,7 +98,7 @@ def open_registry(dbname):
     import odoo
     from odoo.modules.registry import Registry
 
-    conf = harness.write_config(dbname)
+    conf = write_config(dbname)
     odoo.tools.config.parse_config(["-c", str(conf), "--log-level=warn"])
     return Registry(dbname)
 

@@ -11,7 +11,8 @@ starts, the bench makes its users, each with exactly the groups of its role in t
 access matrix, and the documents the mix consumes (returns with a step to sign, receipts to
 validate, draft repair orders). Odoo is then started with ``--workers`` HTTP workers on
 loopback, on a free port, and N threads each play one desk agent for ``--duration``
-seconds, calling JSON-RPC as the web client would:
+seconds in all (the two mixes take turns, ``--rounds`` each, alternating which goes first,
+so both meet the same machine load), calling JSON-RPC as the web client would:
 
     list (web_search_read of the list view, 80 rows) . open (web_read of the form's fields)
     . coverage lookup (the form's onchange on the serial) . create a request . sign a return
@@ -163,8 +164,10 @@ def build_sign_pool(env, users, size, log):
 def build_receipt_pool(env, size):
     """Incoming receipts ready to validate: the add-ons' stock-in check runs on each
     validation (it refuses an after-sales return's receipt missing a signature)."""
-    product = env["product.product"].search(
-        [("is_storable", "=", True), ("tracking", "=", "none")], limit=1
+    # one product per receipt where there are enough: receipts of one product at once meet
+    # on its stock_quant row (Odoo's stock), which is not what the bench measures
+    products = env["product.product"].search(
+        [("is_storable", "=", True), ("tracking", "=", "none")], limit=size
     )
     picking_type = env.ref("stock.picking_type_in")
     pickings = env["stock.picking"].create(
@@ -178,17 +181,17 @@ def build_receipt_pool(env, size):
                         0,
                         0,
                         {
-                            "name": product.display_name,
-                            "product_id": product.id,
+                            "name": products[i % len(products)].display_name,
+                            "product_id": products[i % len(products)].id,
                             "product_uom_qty": 1.0,
-                            "product_uom": product.uom_id.id,
+                            "product_uom": products[i % len(products)].uom_id.id,
                             "location_id": env.ref("stock.stock_location_suppliers").id,
                             "location_dest_id": picking_type.default_location_dest_id.id,
                         },
                     )
                 ],
             }
-            for _i in range(size)
+            for i in range(size)
         ]
     )
     pickings.action_confirm()
@@ -243,18 +246,13 @@ def prepare(registry, agents, duration, log):
 
 # ---------------------------------------------------------------------------- the server
 def server_cmd(conf, *args):
-    """Odoo's own launcher: in multi-worker mode the server re-executes its command line
-    for the live-chat (gevent) process, which ``python -c`` cannot be."""
-    import odoo
-
-    odoo_bin = Path(odoo.__file__).resolve().parent.parent / "odoo-bin"
-    if odoo_bin.exists():
-        return [common.harness.python(), str(odoo_bin), "-c", str(conf), *args]
-    return common.harness.odoo_cmd(conf, *args)
+    """Odoo's server (bench/odoo_server.py: no live-channel process, the bench needs none)."""
+    launcher = Path(__file__).resolve().parent / "odoo_server.py"
+    return [common.harness.python(), str(launcher), "-c", str(conf), *args]
 
 
 def start_server(db, workers, log_path):
-    conf = common.harness.write_config(db)
+    conf = common.write_config(db)
     port, gevent_port = common.harness.free_port(), common.harness.free_port()
     cmd = server_cmd(
         conf,
@@ -355,7 +353,7 @@ def calls_for(side, data):
     """call name -> function(client, rng) for ``side`` ('ours' or 'peer')."""
     spec = data[side]
     model = spec["model"]
-    sign_pool, stock_pool = Pool(spec["sign_pool"]), Pool(spec["stock_in_pool"])
+    sign_pool, stock_pool = spec["sign_pool"], spec["stock_in_pool"]
     serials = data["serials"]
 
     def do_list(client, rng):
@@ -462,6 +460,20 @@ def run_phase(url, db, side, data, agents, duration, seed, warmup=10.0):
         thread.join()
     wall = time.monotonic() - counted_from
     return {
+        "wall": wall,
+        "records": records,
+        "errors": errors,
+        "empties": empties,
+        "created": created,
+    }
+
+
+def merge(rounds):
+    """One side's rounds summed up: per call count, p50/p95/p99/max, errors."""
+    records = {name: [t for r in rounds for t in r["records"][name]] for name in CALLS}
+    errors = [e for r in rounds for e in r["errors"]]
+    wall = sum(r["wall"] for r in rounds)
+    return {
         "wall_s": round(wall, 1),
         "calls": {
             name: {
@@ -477,14 +489,15 @@ def run_phase(url, db, side, data, agents, duration, seed, warmup=10.0):
                     else {}
                 ),
                 "errors": sum(1 for n, _m in errors if n == name),
-                "pool_empty": empties[name],
+                "pool_empty": sum(r["empties"][name] for r in rounds),
             }
             for name, times in records.items()
         },
         "throughput": round(sum(len(t) for t in records.values()) / wall, 2),
         "errors": errors[:50],
         "error_count": len(errors),
-        "created": created,
+        "created": [c for r in rounds for c in r["created"]],
+        "retries": sum(r.get("retries", 0) for r in rounds),
     }
 
 
@@ -563,7 +576,10 @@ def main():
     parser.add_argument("--duration", type=float,
                         default=float(os.environ.get("LOAD_DURATION", "60")))  # fmt: skip
     parser.add_argument(
-        "--warmup", type=float, default=10.0, help="seconds of calls not counted, per phase"
+        "--warmup", type=float, default=15.0, help="seconds of each mix, untimed, before"
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=4, help="turns each mix takes, alternating who starts"
     )
     parser.add_argument("--workers", type=int, default=int(os.environ.get("LOAD_WORKERS", "4")))
     parser.add_argument("--out", default=str(RESULTS / "load.json"))
@@ -586,6 +602,9 @@ def main():
         generate.generate(registry, args.scale, args.seed)
     print("bench-load: preparing users and documents", flush=True)
     data = prepare(registry, args.agents, args.duration, lambda m: print(m, flush=True))
+    for side in ("ours", "peer"):  # shared by the warm-up and the timed phase
+        for key in ("sign_pool", "stock_in_pool"):
+            data[side][key] = Pool(data[side][key])
     common.harness.LOCAL.mkdir(exist_ok=True)
     log_path = str(common.harness.LOCAL / f"{args.db}-load-server.log")
     if os.path.exists(log_path):
@@ -593,14 +612,32 @@ def main():
     proc, url = start_server(args.db, args.workers, log_path)
     phases = {}
     try:
+        # every worker loads the registry and fills its caches on its first calls: both
+        # mixes run untimed first (their creates are checked all the same)
+        print(f"bench-load: warm-up, {args.warmup:g} s of each mix", flush=True)
+        warm = {
+            side: run_phase(url, args.db, side, data, args.agents, 0, args.seed + 1, args.warmup)
+            for side in ("ours", "peer")
+        }
+        # the machine's load moves while the bench runs: the two mixes take turns in
+        # rounds (ours first, then the peer first, ...), each round a share of the duration
+        rounds = {"ours": [], "peer": []}
+        share = args.duration / args.rounds
+        for index in range(args.rounds):
+            order = ("ours", "peer") if index % 2 == 0 else ("peer", "ours")
+            for side in order:
+                print(f"bench-load: round {index + 1}, {side}: {args.agents} agents for "
+                      f"{share:g} s", flush=True)  # fmt: skip
+                offset = log_size(log_path)
+                seed = args.seed + 10 * index
+                phase = run_phase(url, args.db, side, data, args.agents, share, seed, 0)
+                time.sleep(1)
+                phase["retries"] = count_retries(log_path, offset)
+                rounds[side].append(phase)
         for side in ("ours", "peer"):
-            print(f"bench-load: {side}: {args.agents} agents for {args.duration:g} s", flush=True)
-            offset = log_size(log_path)
-            phase = run_phase(
-                url, args.db, side, data, args.agents, args.duration, args.seed, args.warmup
+            phase = merge(
+                rounds[side] + [dict(warm[side], wall=0.0, records={n: [] for n in CALLS})]
             )
-            time.sleep(1)
-            phase["retries"] = count_retries(log_path, offset)
             checker = Client(url, args.db, "bench_manager" if side == "ours" else "bench_repair")
             phase["lost"] = lost_creates(checker, data[side]["model"], phase["created"])
             phases[side] = phase

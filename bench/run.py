@@ -181,6 +181,15 @@ def create_repairs_setup(env):
     return _create_vals(env, 1000)
 
 
+def create_one_request_setup(env):
+    require(env, "aftersales.request")
+    return _create_vals(env, 1)
+
+
+def create_one_repair_setup(env):
+    return _create_vals(env, 1)
+
+
 def create_repairs_run(env, rows):
     uenv = admin_env(env)
     vals_list = [
@@ -293,6 +302,172 @@ def backfill_run(env, _state):
     return env["aftersales.warranty"]._backfill()
 
 
+# ---------------------------------------------------------------------------------- returns / rma
+# Returns against the OCA's rma (bench/common.py: OCA_ADDONS), both sides with tracking and
+# the "created" log off (the issue's comparison), as the administrator with record rules on.
+RMA_CONTEXT = {"tracking_disable": True, "mail_create_nolog": True, "mail_notrack": True}
+
+
+def _return_capacity(env, limit):
+    """(partner, product, sale line) of delivered untracked goods, one row per unit that may
+    still come back (delivered minus already returned), at most ``limit`` rows."""
+    env.cr.execute(
+        """
+        SELECT so.partner_id, sol.product_id, sol.id,
+               FLOOR(sol.qty_delivered - COALESCE((
+                   SELECT SUM(rl.quantity) FROM aftersales_return_line rl
+                    WHERE rl.sale_line_id = sol.id), 0))::int
+          FROM sale_order_line sol
+          JOIN sale_order so ON so.id = sol.order_id
+          JOIN product_product pp ON pp.id = sol.product_id
+          JOIN product_template pt ON pt.id = pp.product_tmpl_id
+         WHERE sol.qty_delivered >= 1 AND pt.tracking = 'none'
+         ORDER BY sol.id
+        """
+    )
+    rows = []
+    for partner_id, product_id, line_id, free in env.cr.fetchall():
+        rows.extend([(partner_id, product_id, line_id)] * max(free, 0))
+        if len(rows) >= limit:
+            break
+    return rows[:limit]
+
+
+def _require_rma(env):
+    require(env, "rma")
+    require(env, "aftersales.return")
+
+
+def _return_vals(rows):
+    return [
+        {
+            "partner_id": partner_id,
+            "desired_outcome": "exchange",
+            "line_ids": [
+                (
+                    0,
+                    0,
+                    {
+                        "product_id": product_id,
+                        "sale_line_id": line_id,
+                        "quantity": 1.0,
+                        "reason_kind": "unsaleable",
+                        "reason": "Slow-moving stock",
+                    },
+                )
+            ],
+        }
+        for partner_id, product_id, line_id in rows
+    ]
+
+
+def _rma_vals(env, rows):
+    """The same returns as rma drafts: an exchange is rma's "replace" operation."""
+    operation = env.ref("rma.rma_operation_replace", raise_if_not_found=False)
+    return [
+        {
+            "partner_id": partner_id,
+            "partner_invoice_id": partner_id,
+            "partner_shipping_id": partner_id,
+            "product_id": product_id,
+            "product_uom_qty": 1.0,
+            "description": "Slow-moving stock",
+            "operation_id": operation.id if operation else False,
+        }
+        for partner_id, product_id, _line_id in rows
+    ]
+
+
+def _rma_env(env):
+    return admin_env(env)(context=dict(admin_env(env).context, **RMA_CONTEXT))
+
+
+def returns_batch_setup(env):
+    _require_rma(env)
+    rows = _return_capacity(env, 1000)
+    if not rows:
+        raise NotInstalled("delivered goods to return")
+    return rows
+
+
+def returns_batch_run(env, rows):
+    return _rma_env(env)["aftersales.return"].create(_return_vals(rows))
+
+
+def rma_batch_run(env, rows):
+    return _rma_env(env)["rma"].create(_rma_vals(env, rows))
+
+
+def returns_one_setup(env):
+    return returns_batch_setup(env)[:1]
+
+
+def returns_list_setup(env):
+    _require_rma(env)
+    uenv = admin_env(env)
+    spec = list_specification(uenv, "aftersales.return")
+    return (spec, *action_domain(uenv, "aftersales_service.aftersales_return_action"))
+
+
+def returns_list_run(env, state):
+    return web_list(admin_env(env), "aftersales.return", state)
+
+
+def rma_list_setup(env):
+    _require_rma(env)
+    uenv = admin_env(env)
+    spec = list_specification(uenv, "rma", "rma.rma_view_tree")
+    return (spec, *action_domain(uenv, "rma.rma_action"))
+
+
+def rma_list_run(env, state):
+    return web_list(admin_env(env), "rma", state)
+
+
+def returns_submit_setup(env):
+    rows = returns_batch_setup(env)[:100]
+    return _rma_env(env)["aftersales.return"].create(_return_vals(rows)).ids
+
+
+def returns_submit_run(env, ids):
+    return _rma_env(env)["aftersales.return"].browse(ids).action_submit()
+
+
+def rma_submit_setup(env):
+    rows = returns_batch_setup(env)[:100]
+    return _rma_env(env)["rma"].create(_rma_vals(env, rows)).ids
+
+
+def rma_submit_run(env, ids):
+    return _rma_env(env)["rma"].browse(ids).action_confirm()
+
+
+def ensure_rma_history(registry, log=print):
+    """As many rma rows as there are returns (clones of one ORM-made rma), committed once:
+    the list of 80 is read among the same number of rows on both sides."""
+    with common.environment(registry, common.QUIET) as env:
+        if "rma" not in env or "aftersales.return" not in env:
+            return 0
+        env.cr.execute("SELECT COUNT(*) FROM aftersales_return")
+        wanted = env.cr.fetchone()[0]
+        env.cr.execute("SELECT COUNT(*) FROM rma")
+        missing = wanted - env.cr.fetchone()[0]
+        rows = _return_capacity(env, 1)
+        if missing <= 0 or not rows:
+            return 0
+        template = env["rma"].create(_rma_vals(env, rows))
+        env.flush_all()
+        common.clone_rows(
+            env.cr,
+            "rma",
+            template.id,
+            [{"name": f"RMA/BENCH/{index:06d}"} for index in range(missing - 1)],
+        )
+        env.cr.execute("SELECT setval('rma_id_seq', (SELECT MAX(id) FROM rma))")
+        log(f"bench: {missing} rma rows beside the {wanted} returns", flush=True)
+        return missing
+
+
 OPERATIONS = [
     {
         "key": "warranty_lookup",
@@ -309,6 +484,15 @@ OPERATIONS = [
         "peer_label": "create 1,000 repair.order",
         "budget": {"ratio_time": 1.5},
         "runs": 3,
+    },
+    {
+        "key": "create_request",
+        "label": "2b. create one request",
+        "ours": (create_one_request_setup, create_requests_run),
+        "peer": (create_one_repair_setup, create_repairs_run),
+        "peer_label": "create one repair.order",
+        "budget": {"ratio_time": 1.3},
+        "runs": 20,
     },
     {
         "key": "sla_deadlines",
@@ -358,6 +542,40 @@ OPERATIONS = [
         "ours": (backfill_setup, backfill_run),
         "runs": 1,
         "warmup": False,
+    },
+    {
+        "key": "returns_batch",
+        "label": "9a. create returns, one call",
+        "ours": (returns_batch_setup, returns_batch_run),
+        "peer": (returns_batch_setup, rma_batch_run),
+        "peer_label": "rma",
+        "runs": 3,
+    },
+    {
+        "key": "returns_one",
+        "label": "9b. create one return per call",
+        "ours": (returns_one_setup, returns_batch_run),
+        "peer": (returns_one_setup, rma_batch_run),
+        "peer_label": "rma",
+        "budget": {"ratio_time": 1.0},
+        "runs": 20,
+    },
+    {
+        "key": "returns_list",
+        "label": "9c. returns list (80, defaults)",
+        "ours": (returns_list_setup, returns_list_run),
+        "peer": (rma_list_setup, rma_list_run),
+        "peer_label": "rma",
+        "budget": {"ratio_time": 1.0},
+        "runs": 10,
+    },
+    {
+        "key": "returns_submit",
+        "label": "9d. submit/confirm 100 returns",
+        "ours": (returns_submit_setup, returns_submit_run),
+        "peer": (rma_submit_setup, rma_submit_run),
+        "peer_label": "rma",
+        "runs": 3,
     },
 ]
 
@@ -525,6 +743,7 @@ def main():
     marker = f"{args.scale}:{args.seed}"
     fresh = not args.reuse or not common.harness.db_exists(args.db)
     if not fresh:
+        common.install_rma(args.db)  # unpacked since the database was made
         registry = common.open_registry(args.db)
         with common.environment(registry) as env:
             fresh = env["ir.config_parameter"].get_param("aftersales_bench.generated") != marker
@@ -538,6 +757,7 @@ def main():
             "seconds": round(time.perf_counter() - gen_started, 1),
             "sections": {k: {"count": c, "seconds": round(s, 1)} for k, (c, s) in report.items()},
         }
+    ensure_rma_history(registry)
     results = run_operations(registry, args.runs, args.only)
     total = round(time.perf_counter() - started, 1)
     text = table(results)

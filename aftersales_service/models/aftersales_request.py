@@ -506,14 +506,16 @@ class AftersalesRequest(models.Model):
         and renders the template, so two agents recording requests for the same customer at
         once would collide on that row. The job (one cron worker, within a minute) posts each
         acknowledgment in the request's conversation, where the portal shows it too."""
-        template = self.env.ref(
-            "aftersales_service.mail_template_request_acknowledgment", raise_if_not_found=False
-        )
+        # ids from the registry's cache: no existence query on the template or the job
+        xmlid_to_id = self.env["ir.model.data"]._xmlid_to_res_id
+        template_id = xmlid_to_id("aftersales_service.mail_template_request_acknowledgment")
+        cron_id = xmlid_to_id("aftersales_service.ir_cron_aftersales_acknowledgment")
         requests = self.filtered(lambda r: r.partner_id.email or r.contact_id.email)
-        if not template or not requests:
+        if not template_id or not requests:
             return
         requests.is_acknowledgment_pending = True
-        self.env.ref("aftersales_service.ir_cron_aftersales_acknowledgment")._trigger()
+        if cron_id:
+            self.env["ir.cron"].browse(cron_id)._trigger()
 
     def _aftersales_post_acknowledgment(self, template):
         """Post the acknowledgment of each request as a comment addressed to its customer

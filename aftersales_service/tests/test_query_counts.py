@@ -19,7 +19,7 @@ QUERIES = {
     # recording a request for a customer with an e-mail address: its sequence number, the
     # coverage, the "created" log and the queued acknowledgment (a flag and a cron trigger);
     # it was 63 when the acknowledgment was posted in the creating transaction (issue 17)
-    "create_request": 25,
+    "create_request": 23,
     # the serial, its warranties, their components, the customer, a running contract, plus
     # one read of the user's record that the test's cleared cache repeats (bench/run.py: 5)
     "coverage_by_serial": 6,

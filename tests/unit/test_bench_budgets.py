@@ -72,3 +72,7 @@ def test_every_budget_of_the_issue_is_declared():
     assert budgets["request_list"] == {"ratio_time": 1.2, "ratio_queries": 1.2}
     assert budgets["sla_scan"] == {"median_ms": 2000}
     assert budgets["technician_kpi"] == {"median_ms": 2000}
+    # issue 17: a single create against a repair order, returns against the OCA's rma
+    assert budgets["create_request"] == {"ratio_time": 1.3}
+    assert budgets["returns_one"] == {"ratio_time": 1.0}
+    assert budgets["returns_list"] == {"ratio_time": 1.0}
