@@ -35,6 +35,4 @@ from . import test_question_answer
 from . import test_appointment
 from . import test_role_screens
 from . import test_role_journeys
-from . import test_role_screens
-from . import test_role_journeys
 from . import test_role_tours

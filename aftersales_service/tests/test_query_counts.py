@@ -26,13 +26,10 @@ QUERIES = {
     # stage buttons take a row lock first (FOR UPDATE NOWAIT) and re-read the locked rows
     "assess": 5,
     # assigning schedules the technician's job activity: Odoo's activity creation mails the
-    # assignee and subscribes them (issue 13: work reaches the right person). Measured 46,
-    # and 47 for the first assignment of a pass when Odoo's mail stack re-reads the model
-    # defaults (ir.default's cache is keyed on the new records' change_default values)
-    "assign": 47,
-    # done marks that activity done, which posts Odoo's "activity done" message (29 measured;
-    # the same one read of model defaults can come on top)
-    "done": 30,
+    # assignee and subscribes them (issue 13: work reaches the right person)
+    "assign": 46,
+    # done marks that activity done, which posts Odoo's "activity done" message
+    "done": 29,
 }
 
 
