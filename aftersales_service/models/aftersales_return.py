@@ -111,6 +111,16 @@ class AftersalesReturn(models.Model):
     credit_note_id = fields.Many2one("account.move", readonly=True, copy=False)
     date_collected = fields.Datetime(string="Collected On", readonly=True, copy=False)
     date_received = fields.Datetime(string="Received On", readonly=True, copy=False)
+    date_sendback = fields.Datetime(
+        string="Send Back On",
+        readonly=True,
+        copy=False,
+        help="When goods refused at inspection are shipped back to the customer.",
+    )
+    has_defective_goods = fields.Boolean(
+        compute="_compute_has_defective_goods",
+        help="Goods found faulty by our fault wait in the defective location.",
+    )
     date_slip_due = fields.Datetime(string="Slip Due By", readonly=True, copy=False)
     date_slip_sent = fields.Datetime(string="Slip Sent On", readonly=True, copy=False)
     is_slip_late_flagged = fields.Boolean(readonly=True, copy=False)
@@ -173,13 +183,17 @@ class AftersalesReturn(models.Model):
         for record in self:
             pickings = record.picking_ids.filtered(lambda p: p.state != "cancel")
             record.pickup_picking_ids = pickings.filtered(
-                lambda p: p.picking_type_code == "incoming"
+                lambda p: p.aftersales_return_kind == "pickup"
             )
             record.pickup_picking_id = record.pickup_picking_ids[:1]
             record.replacement_picking_id = pickings.filtered(
-                lambda p: p.picking_type_code == "outgoing"
+                lambda p: p.aftersales_return_kind == "replacement"
             )[:1]
             record.picking_count = len(record.picking_ids)
+
+    def _compute_has_defective_goods(self):
+        for record in self:
+            record.has_defective_goods = bool(record._defective_moves_to_handle())
 
     @api.depends("line_ids.price_subtotal", "line_ids.reason_kind", "partner_id", "date_request")
     def _compute_policy(self):
@@ -448,8 +462,9 @@ class AftersalesReturn(models.Model):
         }
 
     def _pickup_destination(self, picking_type):
-        """Where the collected goods arrive (the receipt's destination)."""
-        return picking_type.default_location_dest_id
+        """Where the collected goods arrive: the warehouse's inspection location, where
+        nothing is sold until the QC verdict sends the goods on."""
+        return self._warehouse()._aftersales_return_location("inspection")
 
     def _prepare_pickup_move_vals(self, line, delivery_move, picking_type, location_dest):
         """A move returning ``delivery_move``, as Odoo's return wizard makes it."""
@@ -499,6 +514,7 @@ class AftersalesReturn(models.Model):
                     if len(deliveries.picking_id) == 1
                     else False,
                     "aftersales_return_id": self.id,
+                    "aftersales_return_kind": "pickup",
                     "company_id": self.company_id.id,
                     "move_ids": [
                         Command.create(
@@ -531,13 +547,203 @@ class AftersalesReturn(models.Model):
                 # sale_stock computes qty_delivered from to_refund without depending on it
                 moves.sudo().modified(["quantity"])
 
-    def _on_stock_in(self):
-        """The stock-in is booked: the return is received and its slip falls due."""
+    def _on_stock_in(self, pickings=None):
+        """A receipt of the return is booked: its goods leave the inspection location as the
+        verdict says; once every receipt is in, the return is received and its slip falls due.
+        """
         now = fields.Datetime.now()
         for record in self:
+            record._dispatch_inspected_goods(pickings or record.pickup_picking_ids)
+            if record.state == "refused" or any(
+                p.state != "done" for p in record.pickup_picking_ids
+            ):
+                continue
             record._set_state(
                 "received", {"date_received": now, "date_slip_due": record._slip_due(now)}
             )
+
+    def _line_destination(self, line):
+        """Where the goods of ``line`` go after the inspection: ``stock`` (saleable),
+        ``defective`` (our fault: scrap or supplier) or ``customer`` (refused, sent back).
+        Add-ons with a QC verdict extend it."""
+        return "customer" if line.is_refused else "stock"
+
+    def _dispatch_inspected_goods(self, pickings):
+        """One transfer per destination out of the inspection location, chained to the
+        receipt's moves so Odoo reserves the goods that came in."""
+        self.ensure_one()
+        warehouse = self._warehouse()
+        customer = self.partner_id.property_stock_customer
+        targets = {
+            "stock": ("putaway", warehouse.int_type_id, warehouse.lot_stock_id),
+            "defective": (
+                "putaway",
+                warehouse.int_type_id,
+                warehouse._aftersales_return_location("defective"),
+            ),
+            "customer": ("sendback", warehouse.out_type_id, customer),
+        }
+        by_target = defaultdict(lambda: self.env["stock.move"])
+        for move in pickings.move_ids.filtered(lambda m: m.state == "done" and m.quantity):
+            by_target[self._line_destination(move.aftersales_return_line_id)] |= move
+        created = self.env["stock.picking"]
+        for target, moves in by_target.items():
+            kind, picking_type, location_dest = targets[target]
+            source = moves.location_dest_id[:1]
+            picking = self.env["stock.picking"].create(
+                {
+                    "picking_type_id": picking_type.id,
+                    "partner_id": self.partner_id.id,
+                    "location_id": source.id,
+                    "location_dest_id": location_dest.id,
+                    "origin": self.name,
+                    "aftersales_return_id": self.id,
+                    "aftersales_return_kind": kind,
+                    "scheduled_date": (
+                        self.date_sendback if kind == "sendback" and self.date_sendback else False
+                    )
+                    or fields.Datetime.now(),
+                    "company_id": self.company_id.id,
+                    "move_ids": [
+                        Command.create(
+                            {
+                                "name": move.product_id.display_name,
+                                "product_id": move.product_id.id,
+                                "product_uom": move.product_uom.id,
+                                "product_uom_qty": move.quantity,
+                                "location_id": source.id,
+                                "location_dest_id": location_dest.id,
+                                "picking_type_id": picking_type.id,
+                                "move_orig_ids": [Command.link(move.id)],
+                                "procure_method": "make_to_order",
+                                "partner_id": self.partner_id.id,
+                                "aftersales_return_line_id": move.aftersales_return_line_id.id,
+                                "company_id": self.company_id.id,
+                            }
+                        )
+                        for move in moves
+                    ],
+                }
+            )
+            created |= picking
+        created.action_confirm()
+        created.action_assign()
+        return created
+
+    def _defective_moves_to_handle(self):
+        """Done put-away moves into the defective location not yet scrapped or returned."""
+        self.ensure_one()
+        moves = self.picking_ids.filtered(lambda p: p.aftersales_return_kind == "putaway").move_ids
+        handled = (
+            self.picking_ids.filtered(
+                lambda p: p.aftersales_return_kind == "supplier" and p.state != "cancel"
+            ).move_ids.aftersales_return_line_id
+            | self.env["stock.scrap"]
+            .sudo()
+            .search(
+                [("aftersales_return_line_id", "in", self.line_ids.ids), ("state", "=", "done")]
+            )
+            .aftersales_return_line_id
+        )
+        return moves.filtered(
+            lambda m: (
+                m.state == "done"
+                and m.location_dest_id
+                == m.picking_id.picking_type_id.warehouse_id.aftersales_return_defective_location_id
+                and m.aftersales_return_line_id not in handled
+            )
+        )
+
+    def action_scrap_defective(self):
+        """Scrap the defective goods of the return, from the defective location."""
+        for record in self:
+            moves = record._check_defective_goods()
+            scraps = self.env["stock.scrap"].create(
+                [
+                    {
+                        "product_id": move.product_id.id,
+                        "product_uom_id": move.product_uom.id,
+                        "scrap_qty": move.quantity,
+                        "lot_id": move.move_line_ids.lot_id[:1].id,
+                        "location_id": move.location_dest_id.id,
+                        "origin": record.name,
+                        "aftersales_return_line_id": move.aftersales_return_line_id.id,
+                        "company_id": record.company_id.id,
+                    }
+                    for move in moves
+                ]
+            )
+            scraps.action_validate()
+        self.invalidate_recordset(["has_defective_goods"])
+        return True
+
+    def action_return_to_supplier(self):
+        """Send the defective goods back to their supplier: one delivery per vendor."""
+        supplier_location = self.env.ref("stock.stock_location_suppliers")
+        for record in self:
+            moves = record._check_defective_goods()
+            by_vendor = defaultdict(lambda: self.env["stock.move"])
+            for move in moves:
+                vendor = move.product_id.seller_ids.partner_id[:1]
+                if not vendor:
+                    raise UserError(
+                        self.env._(
+                            "%(product)s has no vendor: add one on the product, or scrap it.",
+                            product=move.product_id.display_name,
+                        )
+                    )
+                by_vendor[vendor] |= move
+            picking_type = record._warehouse().out_type_id
+            pickings = self.env["stock.picking"].create(
+                [
+                    {
+                        "picking_type_id": picking_type.id,
+                        "partner_id": vendor.id,
+                        "location_id": vendor_moves.location_dest_id[:1].id,
+                        "location_dest_id": supplier_location.id,
+                        "origin": record.name,
+                        "aftersales_return_id": record.id,
+                        "aftersales_return_kind": "supplier",
+                        "company_id": record.company_id.id,
+                        "move_ids": [
+                            Command.create(
+                                {
+                                    "name": move.product_id.display_name,
+                                    "product_id": move.product_id.id,
+                                    "product_uom": move.product_uom.id,
+                                    "product_uom_qty": move.quantity,
+                                    "location_id": move.location_dest_id.id,
+                                    "location_dest_id": supplier_location.id,
+                                    "picking_type_id": picking_type.id,
+                                    "move_orig_ids": [Command.link(move.id)],
+                                    "aftersales_return_line_id": (
+                                        move.aftersales_return_line_id.id
+                                    ),
+                                    "company_id": record.company_id.id,
+                                }
+                            )
+                            for move in vendor_moves
+                        ],
+                    }
+                    for vendor, vendor_moves in by_vendor.items()
+                ]
+            )
+            pickings.action_confirm()
+            pickings.action_assign()
+        self.invalidate_recordset(["has_defective_goods"])
+        return True
+
+    def _check_defective_goods(self):
+        self.ensure_one()
+        moves = self._defective_moves_to_handle()
+        if not moves:
+            raise UserError(
+                self.env._(
+                    "No defective goods of %(name)s wait in the defective location.",
+                    name=self.name,
+                )
+            )
+        return moves
 
     def _slip_due(self, received):
         self.ensure_one()
@@ -641,15 +847,15 @@ class AftersalesReturn(models.Model):
         lines = self.line_ids.filtered("accepted_qty")
         if not lines:
             return self.env["stock.picking"]
-        picking = self.env["stock.picking"].create(
-            self._prepare_picking_vals(
-                picking_type,
-                picking_type.default_location_src_id,
-                self.partner_id.property_stock_customer,
-                lines,
-                {line.id: line.accepted_qty for line in lines},
-            )
+        vals = self._prepare_picking_vals(
+            picking_type,
+            picking_type.default_location_src_id,
+            self.partner_id.property_stock_customer,
+            lines,
+            {line.id: line.accepted_qty for line in lines},
         )
+        vals["aftersales_return_kind"] = "replacement"
+        picking = self.env["stock.picking"].create(vals)
         picking.action_confirm()
         return picking
 
