@@ -13,11 +13,26 @@ class AccountMove(models.Model):
         copy=False,
         tracking=True,
     )
+    aftersales_return_id = fields.Many2one(
+        "aftersales.return",
+        string="After-Sales Return",
+        index="btree_not_null",
+        copy=False,
+        readonly=True,
+    )
     aftersales_charge_reason = fields.Char(
         string="Service Charging Reason",
         copy=False,
         help="Why the customer pays for this after-sales work.",
     )
+
+    def _post(self, soft=True):
+        posted = super()._post(soft=soft)
+        # the accountant's activity to post a return's settlement is done once it is posted
+        posted.filtered("aftersales_return_id").activity_feedback(
+            ["aftersales_service.mail_activity_type_return_settlement"]
+        )
+        return posted
 
     def action_aftersales_view_request(self):
         self.ensure_one()

@@ -109,6 +109,13 @@ class AftersalesReturn(models.Model):
     )
     picking_count = fields.Integer(compute="_compute_pickings")
     credit_note_id = fields.Many2one("account.move", readonly=True, copy=False)
+    invoice_ids = fields.One2many(
+        "account.move",
+        "aftersales_return_id",
+        string="Credit Notes and Invoices",
+        help="The settlement in accounting: reversals of the original invoices, a price "
+        "concession, or the price difference of an exchange for another product.",
+    )
     date_collected = fields.Datetime(string="Collected On", readonly=True, copy=False)
     date_received = fields.Datetime(string="Received On", readonly=True, copy=False)
     date_sendback = fields.Datetime(
@@ -433,33 +440,6 @@ class AftersalesReturn(models.Model):
         return self.warehouse_id or self.env["stock.warehouse"].search(
             [("company_id", "=", self.company_id.id)], limit=1
         )
-
-    def _prepare_picking_vals(self, picking_type, location, location_dest, lines, quantities):
-        return {
-            "picking_type_id": picking_type.id,
-            "partner_id": self.partner_id.id,
-            "location_id": location.id,
-            "location_dest_id": location_dest.id,
-            "origin": self.name,
-            "aftersales_return_id": self.id,
-            "company_id": self.company_id.id,
-            "move_ids": [
-                Command.create(
-                    {
-                        "name": line.product_id.display_name,
-                        "product_id": line.product_id.id,
-                        "product_uom": line.product_id.uom_id.id,
-                        "product_uom_qty": quantities[line.id],
-                        "location_id": location.id,
-                        "location_dest_id": location_dest.id,
-                        "picking_type_id": picking_type.id,
-                        "aftersales_return_line_id": line.id,
-                        "company_id": self.company_id.id,
-                    }
-                )
-                for line in lines
-            ],
-        }
 
     def _pickup_destination(self, picking_type):
         """Where the collected goods arrive: the warehouse's inspection location, where
@@ -806,14 +786,39 @@ class AftersalesReturn(models.Model):
         self._check_state(("received",), self.env._("settled"))
         self._sync_to_refund()
         for record in self:
+            moves = self.env["account.move"]
             if record.desired_outcome == "exchange":
-                record._create_replacement_picking()
+                # whoever settles (often the accountant) needs no inventory rights for the
+                # replacement delivery the settlement issues
+                record.sudo()._create_replacement_picking()
+                moves = record._create_exchange_difference()
             elif record.desired_outcome == "refund":
-                record.credit_note_id = record._create_credit_note()
+                moves = record._create_credit_note()
                 record._void_refunded_warranties()
             else:
-                record.credit_note_id = record._create_concession_note()
+                moves = record._create_concession_note()
+            if moves:
+                record.credit_note_id = moves[:1]
+                record._finalize_settlement_moves(moves)
         return self._set_state("done")
+
+    def _finalize_settlement_moves(self, moves):
+        """Post at once, or leave in draft with an activity for the accountant (setting)."""
+        self.ensure_one()
+        company = self.company_id
+        if company.aftersales_return_credit_note_policy == "post":
+            moves.action_post()
+            return
+        accountant = company.aftersales_return_accountant_id or self.user_id or self.env.user
+        for move in moves:
+            move.activity_schedule(
+                "aftersales_service.mail_activity_type_return_settlement",
+                user_id=accountant.id,
+                date_deadline=fields.Date.context_today(self),
+                note=self.env._(
+                    "Check and post the settlement of return %(name)s.", name=self.name
+                ),
+            )
 
     def _void_refunded_warranties(self):
         """A unit returned for quality and refunded loses its warranty, with the reason."""
@@ -841,66 +846,192 @@ class AftersalesReturn(models.Model):
                 )
 
     def _create_replacement_picking(self):
+        """Ship the replacements from saleable stock. The same product goes out as a return of
+        the stock-in move, on the sale line and without updating it (the sale delivered and
+        invoiced it once); another product goes out on its own, its price settled apart."""
         self.ensure_one()
         warehouse = self._warehouse()
         picking_type = warehouse.out_type_id
-        lines = self.line_ids.filtered("accepted_qty")
-        if not lines:
-            return self.env["stock.picking"]
-        vals = self._prepare_picking_vals(
-            picking_type,
-            picking_type.default_location_src_id,
-            self.partner_id.property_stock_customer,
-            lines,
-            {line.id: line.accepted_qty for line in lines},
-        )
-        vals["aftersales_return_kind"] = "replacement"
-        picking = self.env["stock.picking"].create(vals)
-        picking.action_confirm()
-        return picking
+        customer = self.partner_id.property_stock_customer
+        source = picking_type.default_location_src_id or warehouse.lot_stock_id
+        by_group = defaultdict(list)
+        for line in self.line_ids.filtered("accepted_qty"):
+            stock_in = line.move_ids.filtered(
+                lambda m: m.state == "done" and m.location_id.usage == "customer"
+            )[:1]
+            same = line._replacement_product() == line.product_id
+            by_group[stock_in.group_id if same else self.env["procurement.group"]].append(
+                (line, stock_in if same else self.env["stock.move"])
+            )
+        pickings = self.env["stock.picking"]
+        for group, pairs in by_group.items():
+            pickings |= self.env["stock.picking"].create(
+                {
+                    "picking_type_id": picking_type.id,
+                    "partner_id": self.partner_id.id,
+                    "location_id": source.id,
+                    "location_dest_id": customer.id,
+                    "origin": self.name,
+                    "group_id": group.id,
+                    "aftersales_return_id": self.id,
+                    "aftersales_return_kind": "replacement",
+                    "company_id": self.company_id.id,
+                    "move_ids": [
+                        Command.create(
+                            {
+                                "name": line._replacement_product().display_name,
+                                "product_id": line._replacement_product().id,
+                                "product_uom": line._replacement_product().uom_id.id,
+                                "product_uom_qty": line._replacement_qty(),
+                                "location_id": source.id,
+                                "location_dest_id": customer.id,
+                                "picking_type_id": picking_type.id,
+                                "origin_returned_move_id": stock_in.id,
+                                "sale_line_id": line.sale_line_id.id if stock_in else False,
+                                "to_refund": False,
+                                "group_id": group.id,
+                                "partner_id": self.partner_id.id,
+                                "aftersales_return_line_id": line.id,
+                                "company_id": self.company_id.id,
+                            }
+                        )
+                        for line, stock_in in pairs
+                    ],
+                }
+            )
+        pickings.action_confirm()
+        pickings.action_assign()
+        return pickings
 
-    def _prepare_credit_note_vals(self, invoice_lines):
-        invoices = self.line_ids.sale_line_id.invoice_lines.move_id.filtered(
-            lambda m: m.move_type == "out_invoice" and m.state == "posted"
-        )
+    def _settlement_vals(self):
         return {
-            "move_type": "out_refund",
-            "partner_id": self.partner_id.id,
-            "company_id": self.company_id.id,
-            "invoice_origin": self.name,
             "ref": self.env._("Return %(name)s", name=self.name),
-            "reversed_entry_id": invoices[:1].id,
-            "invoice_line_ids": invoice_lines,
+            "invoice_origin": self.name,
+            "aftersales_return_id": self.id,
         }
 
-    def _create_credit_note(self):
-        """Credit note reversing the original invoice lines for the accepted quantities."""
+    def _reverse_invoice_lines(self, quantities):
+        """Credit notes that reverse the original invoices (Odoo's reversal, which keeps the
+        links to the sale lines), cut down to ``quantities`` {sale line: qty to credit}.
+        What was never invoiced needs no credit note: the sale line's delivered quantity
+        already went down with the stock-in."""
         self.ensure_one()
-        invoice_lines = []
-        for line in self.line_ids.filtered("accepted_qty"):
-            sale_line = line.sale_line_id
-            invoice_lines.append(
-                Command.create(
+        wanted = {line: qty for line, qty in quantities.items() if qty > 0}
+        sale_lines = self.env["sale.order.line"].concat(*wanted)
+        invoices = sale_lines.invoice_lines.move_id.filtered(
+            lambda m: m.move_type == "out_invoice" and m.state == "posted"
+        ).sorted(lambda m: (m.invoice_date or m.date, m.id))
+        credit_notes = self.env["account.move"]
+        for invoice in invoices:
+            if not any(wanted.get(sl, 0) > 0 for sl in invoice.invoice_line_ids.sale_line_ids):
+                continue
+            reversal = invoice._reverse_moves([self._settlement_vals()])
+            commands = []
+            for inv_line in reversal.invoice_line_ids:
+                sale_line = inv_line.sale_line_ids[:1]
+                left = wanted.get(sale_line, 0.0)
+                if inv_line.display_type != "product" or left <= 0:
+                    commands.append(Command.delete(inv_line.id))
+                    continue
+                qty = min(inv_line.quantity, left)
+                wanted[sale_line] = left - qty
+                commands.append(Command.update(inv_line.id, {"quantity": qty}))
+            reversal.write({"invoice_line_ids": commands})
+            credit_notes |= reversal
+        return credit_notes
+
+    def _create_credit_note(self):
+        """Credit notes reversing the original invoice lines for the accepted quantities."""
+        self.ensure_one()
+        quantities = defaultdict(float)
+        for line in self.line_ids.filtered(lambda line: line.accepted_qty and line.sale_line_id):
+            quantities[line.sale_line_id.sudo()] += line.accepted_qty
+        return self._reverse_invoice_lines(quantities)
+
+    def _create_exchange_difference(self):
+        """An exchange for another product settles the price difference: the returned
+        product is credited against its sale line, the replacement charged, on one credit
+        note (the customer gets money back) or one invoice (the customer pays)."""
+        self.ensure_one()
+        lines = self.line_ids.filtered(
+            lambda line: line.accepted_qty and line._replacement_product() != line.product_id
+        )
+        if not lines:
+            return self.env["account.move"]
+        returned = sum(line.accepted_amount for line in lines)
+        charged = sum(line._replacement_qty() * line.replacement_price_unit for line in lines)
+        if self.currency_id.compare_amounts(charged, returned) < 0:
+            quantities = defaultdict(float)
+            for line in lines.filtered("sale_line_id"):
+                quantities[line.sale_line_id.sudo()] += line.accepted_qty
+            moves = self._reverse_invoice_lines(quantities)
+            if moves:
+                moves[:1].write(
                     {
-                        "product_id": line.product_id.id,
-                        "quantity": line.accepted_qty,
-                        "price_unit": line.price_unit,
-                        "tax_ids": [Command.set(sale_line.tax_id.ids)],
-                        "sale_line_ids": [Command.set(sale_line.ids)],
+                        "invoice_line_ids": [
+                            Command.create(vals) for vals in self._charge_vals(lines, -1)
+                        ]
                     }
                 )
-            )
-        return self.env["account.move"].create(self._prepare_credit_note_vals(invoice_lines))
+                return moves
+        sign = 1
+        move = self.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": self.partner_id.id,
+                "company_id": self.company_id.id,
+                **self._settlement_vals(),
+                "invoice_line_ids": [
+                    Command.create(vals) for vals in self._charge_vals(lines, sign)
+                ]
+                + [
+                    Command.create(
+                        {
+                            "product_id": line.product_id.id,
+                            "quantity": -line.accepted_qty,
+                            "price_unit": line.price_unit,
+                            "tax_ids": [Command.set(line.sale_line_id.sudo().tax_id.ids)],
+                            "sale_line_ids": [Command.set(line.sale_line_id.ids)],
+                        }
+                    )
+                    for line in lines
+                ],
+            }
+        )
+        return move
+
+    def _charge_vals(self, lines, sign):
+        """Invoice lines charging the replacement products (``sign`` -1 on a credit note)."""
+        return [
+            {
+                "product_id": line._replacement_product().id,
+                "quantity": sign * line._replacement_qty(),
+                "price_unit": line.replacement_price_unit,
+                "tax_ids": [Command.set(line.sale_line_id.sudo().tax_id.ids)]
+                if line.sale_line_id
+                else False,
+            }
+            for line in lines
+        ]
 
     def _create_concession_note(self):
+        """A price concession: a partial credit note on the original invoice."""
         self.ensure_one()
         if self.concession_amount <= 0:
             raise UserError(
                 self.env._("Enter the price concession granted on %(name)s.", name=self.name)
             )
+        invoices = self.line_ids.sale_line_id.sudo().invoice_lines.move_id.filtered(
+            lambda m: m.move_type == "out_invoice" and m.state == "posted"
+        )
         return self.env["account.move"].create(
-            self._prepare_credit_note_vals(
-                [
+            {
+                "move_type": "out_refund",
+                "partner_id": self.partner_id.id,
+                "company_id": self.company_id.id,
+                "reversed_entry_id": invoices[:1].id,
+                **self._settlement_vals(),
+                "invoice_line_ids": [
                     Command.create(
                         {
                             "name": self.env._(
@@ -910,8 +1041,8 @@ class AftersalesReturn(models.Model):
                             "price_unit": self.concession_amount,
                         }
                     )
-                ]
-            )
+                ],
+            }
         )
 
     def action_view_pickings(self):
