@@ -76,6 +76,17 @@ class AftersalesReturn(models.Model):
             missing.append(self.env._("QC Inspection"))
         return missing
 
+    def _step_is_open(self, step):
+        if step.step == "qc":
+            # the inspectors are called once the goods are collected
+            return self.state == "collected"
+        return super()._step_is_open(step)
+
+    def action_collect(self):
+        res = super().action_collect()
+        self._notify_signers()
+        return res
+
     def _line_destination(self, line):
         if not line.is_refused and line.qc_verdict == "company_fault":
             return "defective"
@@ -173,4 +184,5 @@ class AftersalesReturn(models.Model):
                 )
             else:
                 record._set_state("inspected", vals)
+        self._notify_signers()
         return True

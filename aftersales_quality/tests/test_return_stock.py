@@ -139,3 +139,34 @@ class TestReturnStock(AftersalesReturnCommon):
         self._done(sendback)
         self.assertFalse(self._quants())
         self.assertEqual(self.sale_line.qty_delivered, 100.0)
+
+    def test_inspectors_then_the_warehouse_are_called(self):
+        """Collected goods call the QC inspectors; once QC signed, the receipt's responsible
+        gets the stock-in to validate, done with the validation."""
+        record = self._new_return(quantity=2, reason_kind="quality", outcome="refund")
+        record.action_submit()
+        self._sign_chain(record)
+        qc_type = self.env.ref("aftersales_service.mail_activity_type_return_signature")
+        self.assertFalse(record.activity_ids.filtered(lambda a: a.activity_type_id == qc_type))
+        self._collect(record)
+        qc_activities = record.activity_ids.filtered(lambda a: a.activity_type_id == qc_type)
+        self.assertIn(self.qc_user, qc_activities.user_id)
+        stock_in_type = self.env.ref("aftersales_service.mail_activity_type_return_stock_in")
+        picking = record.pickup_picking_id
+        self.assertFalse(picking.activity_ids)
+        record.line_ids.write(
+            {
+                "qc_verdict": "company_fault",
+                "qc_department_id": self.department.id,
+                "qc_corrective_action": "Check the compressor mounts",
+            }
+        )
+        record.with_user(self.qc_user).action_qc_sign()
+        self.assertFalse(record.activity_ids.filtered(lambda a: a.activity_type_id == qc_type))
+        activity = picking.activity_ids
+        self.assertEqual(activity.activity_type_id, stock_in_type)
+        self.assertEqual(activity.user_id, record.user_id)
+        record._notify_signers()
+        self.assertEqual(picking.activity_ids, activity)
+        picking.button_validate()
+        self.assertFalse(picking.activity_ids)

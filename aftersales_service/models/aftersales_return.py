@@ -233,6 +233,8 @@ class AftersalesReturn(models.Model):
         for record in self:
             record.missing_signatures = ", ".join(record._aftersales_missing_signatures())
 
+    @api.depends("approval_ids.state")
+    @api.depends_context("uid")
     def _compute_can_sign_step(self):
         for record in self:
             step = record._next_step()
@@ -332,6 +334,7 @@ class AftersalesReturn(models.Model):
                 for index, (step, rule_id) in enumerate(routing.steps, start=1)
             ]
         self.partner_id._aftersales_check_return_ratio()
+        self._notify_signers()
         return True
 
     def _next_step(self):
@@ -380,11 +383,112 @@ class AftersalesReturn(models.Model):
             self._create_pickup_picking()
         elif self.state == "submitted":
             self._set_state("under_approval")
+        self._notify_signers()
+
+    # ------------------------------------------------------------------
+    # Work reaches the right person (activities)
+    # ------------------------------------------------------------------
+    def _step_is_open(self, step):
+        """Whether ``step`` (pending) can be signed now: the chain's button steps while the
+        return is under approval. Add-ons open their own steps (QC once goods are collected)."""
+        return step._is_signed_with_buttons() and self.state in ("submitted", "under_approval")
+
+    def _step_waiting(self):
+        self.ensure_one()
+        pending = self.approval_ids.filtered(lambda a: a.state == "pending").sorted("sequence")
+        return pending[:1] if pending[:1] and self._step_is_open(pending[:1]) else pending[:0]
+
+    def _notify_signers(self):
+        """One activity per member of the group of the step waiting for a signature (those
+        who may sign it), with the activity type's deadline; the previous step's activities
+        are marked done. Nobody gets the same activity twice. Once nothing is missing, the
+        receipt's responsible gets the stock-in to validate."""
+        activity_type = "aftersales_service.mail_activity_type_return_signature"
+        for record in self.sudo():
+            step = record._step_waiting()
+            open_activities = record.activity_ids.filtered(
+                lambda a: (
+                    a.activity_type_id == self.env.ref(activity_type, raise_if_not_found=False)
+                )
+            )
+            current = open_activities.filtered(
+                lambda a, step=step: step and a.note and f"#step-{step.id}" in a.note
+            )
+            stale = open_activities - current
+            signed = {
+                f"#step-{approval.id}"
+                for approval in record.approval_ids
+                if approval.state != "pending"
+            }
+            done = stale.filtered(lambda a, signed=signed: any(m in (a.note or "") for m in signed))
+            done.action_feedback()
+            # a step nobody will sign (the chain ended): its activities go, not marked done
+            (stale - done).unlink()
+            if step:
+                signers = record._step_signers(step) - current.user_id
+                labels = dict(step._fields["step"]._description_selection(self.env))
+                activity = self.env.ref(activity_type)
+                summary = self.env._(
+                    "Sign the step '%(step)s' of %(name)s",
+                    step=labels[step.step],
+                    name=record.name,
+                )
+                # one create for every signer (Odoo still tells each assignee)
+                self.env["mail.activity"].create(
+                    [
+                        {
+                            "res_model_id": self.env["ir.model"]._get_id(record._name),
+                            "res_id": record.id,
+                            "activity_type_id": activity.id,
+                            "user_id": user.id,
+                            "summary": summary,
+                            "note": f"<p>#step-{step.id}</p>",
+                            "date_deadline": activity._get_date_deadline(),
+                        }
+                        for user in signers
+                    ]
+                )
+            record._notify_stock_in()
+
+    def _step_signers(self, step):
+        """Users who may sign ``step``: members of its group in the return's company, minus
+        those a distinct-signer step refuses."""
+        self.ensure_one()
+        users = step.group_id.users.filtered(
+            lambda u: not u.share and self.company_id in u.company_ids
+        )
+        if step.is_distinct_signer:
+            users -= (self.approval_ids - step).user_id
+        return users
+
+    def _notify_stock_in(self):
+        """When the stock-in waits for no signature any more, whoever is responsible for the
+        receipt (else the return's responsible) gets an activity to validate it."""
+        self.ensure_one()
+        if self.state in ("refused", "cancelled") and not self.date_sendback:
+            return
+        if self._aftersales_missing_signatures():
+            return
+        activity_type = self.env.ref("aftersales_service.mail_activity_type_return_stock_in")
+        for picking in self.pickup_picking_ids.filtered(
+            lambda p: p.state not in ("done", "cancel")
+        ):
+            if picking.activity_ids.filtered(lambda a: a.activity_type_id == activity_type):
+                continue
+            picking.activity_schedule(
+                "aftersales_service.mail_activity_type_return_stock_in",
+                user_id=(picking.user_id or self.user_id or self.env.user).id,
+                summary=self.env._(
+                    "Validate the stock-in of return %(name)s: every signature is there.",
+                    name=self.name,
+                ),
+            )
 
     def _refuse(self, reason):
         """End the return with ``reason`` and send it to the customer."""
         self.ensure_one()
         self._set_state("refused", {"refusal_reason": reason})
+        self._notify_signers()
         self.picking_ids.filtered(lambda p: p.state not in ("done", "cancel")).action_cancel()
         self.message_post_with_source(
             "aftersales_service.mail_template_aftersales_return_refused",
@@ -409,7 +513,9 @@ class AftersalesReturn(models.Model):
     def action_cancel(self):
         self._check_state(OPEN_STATES, self.env._("cancelled"))
         self.picking_ids.filtered(lambda p: p.state not in ("done", "cancel")).action_cancel()
-        return self._set_state("cancelled")
+        res = self._set_state("cancelled")
+        self._notify_signers()
+        return res
 
     def action_reset_draft(self):
         self._check_state(("cancelled",), self.env._("reset to draft"))
@@ -489,6 +595,9 @@ class AftersalesReturn(models.Model):
                     "location_id": self.partner_id.property_stock_customer.id,
                     "location_dest_id": location_dest.id,
                     "origin": self.name,
+                    # as Odoo's return wizard: nobody is responsible by default (not the
+                    # last signer, who issued it)
+                    "user_id": False,
                     "group_id": group.id,
                     "return_id": deliveries.picking_id.id
                     if len(deliveries.picking_id) == 1
