@@ -29,9 +29,11 @@ class AccountMove(models.Model):
     def _post(self, soft=True):
         posted = super()._post(soft=soft)
         # the accountant's activity to post a return's settlement is done once it is posted
-        posted.filtered("aftersales_return_id").activity_feedback(
-            ["aftersales_service.mail_activity_type_return_settlement"]
-        )
+        settlements = posted.filtered("aftersales_return_id")
+        if settlements:
+            settlements.activity_feedback(
+                ["aftersales_service.mail_activity_type_return_settlement"]
+            )
         return posted
 
     def action_aftersales_view_request(self):

@@ -75,7 +75,8 @@ class StockPicking(models.Model):
             )
         )
         # the warehouse's activity to validate the stock-in is done with it
-        stock_in.activity_feedback(["aftersales_service.mail_activity_type_return_stock_in"])
+        if stock_in:
+            stock_in.activity_feedback(["aftersales_service.mail_activity_type_return_stock_in"])
         for record in stock_in.aftersales_return_id:
             record._on_stock_in(stock_in.filtered(lambda p, r=record: p.aftersales_return_id == r))
         return res
