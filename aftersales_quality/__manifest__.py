@@ -3,7 +3,7 @@
 {
     "name": "After-Sales Quality",
     "summary": "QC verdicts, complaints, satisfaction surveys and technician KPIs",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.1",
     "category": "Services/After-Sales",
     "website": "https://github.com/aftersales/aftersales",
     "author": "Aftersales contributors",

@@ -76,6 +76,34 @@ class AftersalesReturn(models.Model):
             missing.append(self.env._("QC Inspection"))
         return missing
 
+    def _step_is_open(self, step):
+        if step.step == "qc":
+            # the inspectors are called once the goods are collected
+            return self.state == "collected"
+        return super()._step_is_open(step)
+
+    def action_collect(self):
+        res = super().action_collect()
+        self._notify_signers()
+        return res
+
+    def _line_destination(self, line):
+        if not line.is_refused and line.qc_verdict == "company_fault":
+            return "defective"
+        return super()._line_destination(line)
+
+    def _sendback_date(self):
+        """When goods refused at inspection leave for the customer: the configured number
+        of working days after the inspection."""
+        self.ensure_one()
+        days = self.company_id.aftersales_return_sendback_days
+        calendar = self.company_id._aftersales_calendar()
+        now = fields.Datetime.now()
+        if not days:
+            return now
+        # plan_days counts today as the first working day: N days after is day N + 1
+        return calendar.plan_days(days + 1, now, compute_leaves=True) or now
+
     def _sign_qc_step(self, decision):
         self.ensure_one()
         self.approval_ids.filtered(lambda a: a.step == "qc" and a.state == "pending").with_context(
@@ -135,16 +163,17 @@ class AftersalesReturn(models.Model):
             refused = record.line_ids.filtered(lambda line: line.qc_verdict == "customer_damage")
             if refused:
                 refused.with_context(**{LINE_CONTEXT_KEY: True}).write({"is_refused": True})
-                refused.sudo().move_ids.filtered(
-                    lambda m: m.state not in ("done", "cancel")
-                )._action_cancel()
+                # the refused goods still come in (they were collected), without touching
+                # the sale, and go back on a transfer dated in the mail
+                record.sudo()._sync_to_refund()
+                record.write({"date_sendback": record._sendback_date()})
                 record.message_post_with_source(
                     "aftersales_quality.mail_template_aftersales_return_qc_refused",
                     subtype_xmlid="mail.mt_comment",
                     message_type="comment",
                 )
             vals = {"qc_user_id": self.env.user.id, "date_qc": fields.Datetime.now()}
-            record.sudo()._sign_qc_step("refused" if refused == record.line_ids else "approved")
+            record.sudo()._sign_qc_step("approved")
             if refused == record.line_ids:
                 record.write(vals)
                 record._set_state(
@@ -153,9 +182,7 @@ class AftersalesReturn(models.Model):
                         "refusal_reason": "\n".join(refused.mapped("qc_refusal_reason")),
                     },
                 )
-                record.sudo().picking_ids.filtered(
-                    lambda p: p.state not in ("done", "cancel")
-                ).action_cancel()
             else:
                 record._set_state("inspected", vals)
+        self._notify_signers()
         return True

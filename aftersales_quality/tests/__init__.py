@@ -6,6 +6,7 @@ from . import test_tour
 from . import test_complaint_bad_input
 from . import test_return_qc
 from . import test_return_stock
+from . import test_return_story
 from . import test_query_counts
 from . import test_kpi
 from . import test_survey

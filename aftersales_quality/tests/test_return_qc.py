@@ -110,7 +110,9 @@ class TestReturnQc(AftersalesReturnCommon):
         self.assertEqual(record.line_ids.accepted_qty, 0.0)
         mail = record.message_ids.filtered(lambda m: self.customer in m.partner_ids)
         self.assertIn("Casing cracked by a fall", mail[-1:].body)
-        self.assertFalse(record.pickup_picking_id)
+        # the collected goods still come in, to be sent back (see test_return_stock)
+        self.assertEqual(record.pickup_picking_id.state, "assigned")
+        self.assertTrue(record.date_sendback)
 
     def test_only_qc_inspectors_sign_the_inspection(self):
         """Someone outside the QC inspectors cannot sign the verdict."""

@@ -11,6 +11,8 @@ from . import aftersales_return_line
 from . import res_partner
 from . import stock_move
 from . import stock_picking
+from . import stock_warehouse
+from . import stock_scrap
 from . import aftersales_sla_policy
 from . import aftersales_technician_certification
 from . import hr_employee

@@ -28,6 +28,13 @@ class AccountMove(models.Model):
         "('aftersales_request_id', '!=', False)]",
         help="The after-sales repair this invoice bills (a repair of the invoice's customer).",
     )
+    aftersales_return_id = fields.Many2one(
+        "aftersales.return",
+        string="After-Sales Return",
+        index="btree_not_null",
+        copy=False,
+        readonly=True,
+    )
     aftersales_charge_reason = fields.Char(
         string="Service Charging Reason",
         copy=False,
@@ -47,6 +54,16 @@ class AccountMove(models.Model):
         request = self.aftersales_repair_id.aftersales_request_id
         if request and not self.aftersales_request_id:
             self.aftersales_request_id = request
+
+    def _post(self, soft=True):
+        posted = super()._post(soft=soft)
+        # the accountant's activity to post a return's settlement is done once it is posted
+        settlements = posted.filtered("aftersales_return_id")
+        if settlements:
+            settlements.activity_feedback(
+                ["aftersales_service.mail_activity_type_return_settlement"]
+            )
+        return posted
 
     def action_aftersales_view_request(self):
         self.ensure_one()

@@ -109,8 +109,25 @@ class AftersalesReturn(models.Model):
     )
     picking_count = fields.Integer(compute="_compute_pickings")
     credit_note_id = fields.Many2one("account.move", readonly=True, copy=False)
+    invoice_ids = fields.One2many(
+        "account.move",
+        "aftersales_return_id",
+        string="Credit Notes and Invoices",
+        help="The settlement in accounting: reversals of the original invoices, a price "
+        "concession, or the price difference of an exchange for another product.",
+    )
     date_collected = fields.Datetime(string="Collected On", readonly=True, copy=False)
     date_received = fields.Datetime(string="Received On", readonly=True, copy=False)
+    date_sendback = fields.Datetime(
+        string="Send Back On",
+        readonly=True,
+        copy=False,
+        help="When goods refused at inspection are shipped back to the customer.",
+    )
+    has_defective_goods = fields.Boolean(
+        compute="_compute_has_defective_goods",
+        help="Goods found faulty by our fault wait in the defective location.",
+    )
     date_slip_due = fields.Datetime(string="Slip Due By", readonly=True, copy=False)
     date_slip_sent = fields.Datetime(string="Slip Sent On", readonly=True, copy=False)
     is_slip_late_flagged = fields.Boolean(readonly=True, copy=False)
@@ -173,13 +190,17 @@ class AftersalesReturn(models.Model):
         for record in self:
             pickings = record.picking_ids.filtered(lambda p: p.state != "cancel")
             record.pickup_picking_ids = pickings.filtered(
-                lambda p: p.picking_type_code == "incoming"
+                lambda p: p.aftersales_return_kind == "pickup"
             )
             record.pickup_picking_id = record.pickup_picking_ids[:1]
             record.replacement_picking_id = pickings.filtered(
-                lambda p: p.picking_type_code == "outgoing"
+                lambda p: p.aftersales_return_kind == "replacement"
             )[:1]
             record.picking_count = len(record.picking_ids)
+
+    def _compute_has_defective_goods(self):
+        for record in self:
+            record.has_defective_goods = bool(record._defective_moves_to_handle())
 
     @api.depends("line_ids.price_subtotal", "line_ids.reason_kind", "partner_id", "date_request")
     def _compute_policy(self):
@@ -212,6 +233,8 @@ class AftersalesReturn(models.Model):
         for record in self:
             record.missing_signatures = ", ".join(record._aftersales_missing_signatures())
 
+    @api.depends("approval_ids.state")
+    @api.depends_context("uid")
     def _compute_can_sign_step(self):
         for record in self:
             step = record._next_step()
@@ -311,6 +334,7 @@ class AftersalesReturn(models.Model):
                 for index, (step, rule_id) in enumerate(routing.steps, start=1)
             ]
         self.partner_id._aftersales_check_return_ratio()
+        self._notify_signers()
         return True
 
     def _next_step(self):
@@ -359,11 +383,112 @@ class AftersalesReturn(models.Model):
             self._create_pickup_picking()
         elif self.state == "submitted":
             self._set_state("under_approval")
+        self._notify_signers()
+
+    # ------------------------------------------------------------------
+    # Work reaches the right person (activities)
+    # ------------------------------------------------------------------
+    def _step_is_open(self, step):
+        """Whether ``step`` (pending) can be signed now: the chain's button steps while the
+        return is under approval. Add-ons open their own steps (QC once goods are collected)."""
+        return step._is_signed_with_buttons() and self.state in ("submitted", "under_approval")
+
+    def _step_waiting(self):
+        self.ensure_one()
+        pending = self.approval_ids.filtered(lambda a: a.state == "pending").sorted("sequence")
+        return pending[:1] if pending[:1] and self._step_is_open(pending[:1]) else pending[:0]
+
+    def _notify_signers(self):
+        """One activity per member of the group of the step waiting for a signature (those
+        who may sign it), with the activity type's deadline; the previous step's activities
+        are marked done. Nobody gets the same activity twice. Once nothing is missing, the
+        receipt's responsible gets the stock-in to validate."""
+        activity_type = "aftersales_service.mail_activity_type_return_signature"
+        for record in self.sudo():
+            step = record._step_waiting()
+            open_activities = record.activity_ids.filtered(
+                lambda a: (
+                    a.activity_type_id == self.env.ref(activity_type, raise_if_not_found=False)
+                )
+            )
+            current = open_activities.filtered(
+                lambda a, step=step: step and a.note and f"#step-{step.id}" in a.note
+            )
+            stale = open_activities - current
+            signed = {
+                f"#step-{approval.id}"
+                for approval in record.approval_ids
+                if approval.state != "pending"
+            }
+            done = stale.filtered(lambda a, signed=signed: any(m in (a.note or "") for m in signed))
+            done.action_feedback()
+            # a step nobody will sign (the chain ended): its activities go, not marked done
+            (stale - done).unlink()
+            if step:
+                signers = record._step_signers(step) - current.user_id
+                labels = dict(step._fields["step"]._description_selection(self.env))
+                activity = self.env.ref(activity_type)
+                summary = self.env._(
+                    "Sign the step '%(step)s' of %(name)s",
+                    step=labels[step.step],
+                    name=record.name,
+                )
+                # one create for every signer (Odoo still tells each assignee)
+                self.env["mail.activity"].create(
+                    [
+                        {
+                            "res_model_id": self.env["ir.model"]._get_id(record._name),
+                            "res_id": record.id,
+                            "activity_type_id": activity.id,
+                            "user_id": user.id,
+                            "summary": summary,
+                            "note": f"<p>#step-{step.id}</p>",
+                            "date_deadline": activity._get_date_deadline(),
+                        }
+                        for user in signers
+                    ]
+                )
+            record._notify_stock_in()
+
+    def _step_signers(self, step):
+        """Users who may sign ``step``: members of its group in the return's company, minus
+        those a distinct-signer step refuses."""
+        self.ensure_one()
+        users = step.group_id.users.filtered(
+            lambda u: not u.share and self.company_id in u.company_ids
+        )
+        if step.is_distinct_signer:
+            users -= (self.approval_ids - step).user_id
+        return users
+
+    def _notify_stock_in(self):
+        """When the stock-in waits for no signature any more, whoever is responsible for the
+        receipt (else the return's responsible) gets an activity to validate it."""
+        self.ensure_one()
+        if self.state in ("refused", "cancelled") and not self.date_sendback:
+            return
+        if self._aftersales_missing_signatures():
+            return
+        activity_type = self.env.ref("aftersales_service.mail_activity_type_return_stock_in")
+        for picking in self.pickup_picking_ids.filtered(
+            lambda p: p.state not in ("done", "cancel")
+        ):
+            if picking.activity_ids.filtered(lambda a: a.activity_type_id == activity_type):
+                continue
+            picking.activity_schedule(
+                "aftersales_service.mail_activity_type_return_stock_in",
+                user_id=(picking.user_id or self.user_id or self.env.user).id,
+                summary=self.env._(
+                    "Validate the stock-in of return %(name)s: every signature is there.",
+                    name=self.name,
+                ),
+            )
 
     def _refuse(self, reason):
         """End the return with ``reason`` and send it to the customer."""
         self.ensure_one()
         self._set_state("refused", {"refusal_reason": reason})
+        self._notify_signers()
         self.picking_ids.filtered(lambda p: p.state not in ("done", "cancel")).action_cancel()
         self.message_post_with_source(
             "aftersales_service.mail_template_aftersales_return_refused",
@@ -388,7 +513,9 @@ class AftersalesReturn(models.Model):
     def action_cancel(self):
         self._check_state(OPEN_STATES, self.env._("cancelled"))
         self.picking_ids.filtered(lambda p: p.state not in ("done", "cancel")).action_cancel()
-        return self._set_state("cancelled")
+        res = self._set_state("cancelled")
+        self._notify_signers()
+        return res
 
     def action_reset_draft(self):
         self._check_state(("cancelled",), self.env._("reset to draft"))
@@ -420,36 +547,10 @@ class AftersalesReturn(models.Model):
             [("company_id", "=", self.company_id.id)], limit=1
         )
 
-    def _prepare_picking_vals(self, picking_type, location, location_dest, lines, quantities):
-        return {
-            "picking_type_id": picking_type.id,
-            "partner_id": self.partner_id.id,
-            "location_id": location.id,
-            "location_dest_id": location_dest.id,
-            "origin": self.name,
-            "aftersales_return_id": self.id,
-            "company_id": self.company_id.id,
-            "move_ids": [
-                Command.create(
-                    {
-                        "name": line.product_id.display_name,
-                        "product_id": line.product_id.id,
-                        "product_uom": line.product_id.uom_id.id,
-                        "product_uom_qty": quantities[line.id],
-                        "location_id": location.id,
-                        "location_dest_id": location_dest.id,
-                        "picking_type_id": picking_type.id,
-                        "aftersales_return_line_id": line.id,
-                        "company_id": self.company_id.id,
-                    }
-                )
-                for line in lines
-            ],
-        }
-
     def _pickup_destination(self, picking_type):
-        """Where the collected goods arrive (the receipt's destination)."""
-        return picking_type.default_location_dest_id
+        """Where the collected goods arrive: the warehouse's inspection location, where
+        nothing is sold until the QC verdict sends the goods on."""
+        return self._warehouse()._aftersales_return_location("inspection")
 
     def _prepare_pickup_move_vals(self, line, delivery_move, picking_type, location_dest):
         """A move returning ``delivery_move``, as Odoo's return wizard makes it."""
@@ -494,11 +595,15 @@ class AftersalesReturn(models.Model):
                     "location_id": self.partner_id.property_stock_customer.id,
                     "location_dest_id": location_dest.id,
                     "origin": self.name,
+                    # as Odoo's return wizard: nobody is responsible by default (not the
+                    # last signer, who issued it)
+                    "user_id": False,
                     "group_id": group.id,
                     "return_id": deliveries.picking_id.id
                     if len(deliveries.picking_id) == 1
                     else False,
                     "aftersales_return_id": self.id,
+                    "aftersales_return_kind": "pickup",
                     "company_id": self.company_id.id,
                     "move_ids": [
                         Command.create(
@@ -531,13 +636,203 @@ class AftersalesReturn(models.Model):
                 # sale_stock computes qty_delivered from to_refund without depending on it
                 moves.sudo().modified(["quantity"])
 
-    def _on_stock_in(self):
-        """The stock-in is booked: the return is received and its slip falls due."""
+    def _on_stock_in(self, pickings=None):
+        """A receipt of the return is booked: its goods leave the inspection location as the
+        verdict says; once every receipt is in, the return is received and its slip falls due.
+        """
         now = fields.Datetime.now()
         for record in self:
+            record._dispatch_inspected_goods(pickings or record.pickup_picking_ids)
+            if record.state == "refused" or any(
+                p.state != "done" for p in record.pickup_picking_ids
+            ):
+                continue
             record._set_state(
                 "received", {"date_received": now, "date_slip_due": record._slip_due(now)}
             )
+
+    def _line_destination(self, line):
+        """Where the goods of ``line`` go after the inspection: ``stock`` (saleable),
+        ``defective`` (our fault: scrap or supplier) or ``customer`` (refused, sent back).
+        Add-ons with a QC verdict extend it."""
+        return "customer" if line.is_refused else "stock"
+
+    def _dispatch_inspected_goods(self, pickings):
+        """One transfer per destination out of the inspection location, chained to the
+        receipt's moves so Odoo reserves the goods that came in."""
+        self.ensure_one()
+        warehouse = self._warehouse()
+        customer = self.partner_id.property_stock_customer
+        targets = {
+            "stock": ("putaway", warehouse.int_type_id, warehouse.lot_stock_id),
+            "defective": (
+                "putaway",
+                warehouse.int_type_id,
+                warehouse._aftersales_return_location("defective"),
+            ),
+            "customer": ("sendback", warehouse.out_type_id, customer),
+        }
+        by_target = defaultdict(lambda: self.env["stock.move"])
+        for move in pickings.move_ids.filtered(lambda m: m.state == "done" and m.quantity):
+            by_target[self._line_destination(move.aftersales_return_line_id)] |= move
+        created = self.env["stock.picking"]
+        for target, moves in by_target.items():
+            kind, picking_type, location_dest = targets[target]
+            source = moves.location_dest_id[:1]
+            picking = self.env["stock.picking"].create(
+                {
+                    "picking_type_id": picking_type.id,
+                    "partner_id": self.partner_id.id,
+                    "location_id": source.id,
+                    "location_dest_id": location_dest.id,
+                    "origin": self.name,
+                    "aftersales_return_id": self.id,
+                    "aftersales_return_kind": kind,
+                    "scheduled_date": (
+                        self.date_sendback if kind == "sendback" and self.date_sendback else False
+                    )
+                    or fields.Datetime.now(),
+                    "company_id": self.company_id.id,
+                    "move_ids": [
+                        Command.create(
+                            {
+                                "name": move.product_id.display_name,
+                                "product_id": move.product_id.id,
+                                "product_uom": move.product_uom.id,
+                                "product_uom_qty": move.quantity,
+                                "location_id": source.id,
+                                "location_dest_id": location_dest.id,
+                                "picking_type_id": picking_type.id,
+                                "move_orig_ids": [Command.link(move.id)],
+                                "procure_method": "make_to_order",
+                                "partner_id": self.partner_id.id,
+                                "aftersales_return_line_id": move.aftersales_return_line_id.id,
+                                "company_id": self.company_id.id,
+                            }
+                        )
+                        for move in moves
+                    ],
+                }
+            )
+            created |= picking
+        created.action_confirm()
+        created.action_assign()
+        return created
+
+    def _defective_moves_to_handle(self):
+        """Done put-away moves into the defective location not yet scrapped or returned."""
+        self.ensure_one()
+        moves = self.picking_ids.filtered(lambda p: p.aftersales_return_kind == "putaway").move_ids
+        handled = (
+            self.picking_ids.filtered(
+                lambda p: p.aftersales_return_kind == "supplier" and p.state != "cancel"
+            ).move_ids.aftersales_return_line_id
+            | self.env["stock.scrap"]
+            .sudo()
+            .search(
+                [("aftersales_return_line_id", "in", self.line_ids.ids), ("state", "=", "done")]
+            )
+            .aftersales_return_line_id
+        )
+        return moves.filtered(
+            lambda m: (
+                m.state == "done"
+                and m.location_dest_id
+                == m.picking_id.picking_type_id.warehouse_id.aftersales_return_defective_location_id
+                and m.aftersales_return_line_id not in handled
+            )
+        )
+
+    def action_scrap_defective(self):
+        """Scrap the defective goods of the return, from the defective location."""
+        for record in self:
+            moves = record._check_defective_goods()
+            scraps = self.env["stock.scrap"].create(
+                [
+                    {
+                        "product_id": move.product_id.id,
+                        "product_uom_id": move.product_uom.id,
+                        "scrap_qty": move.quantity,
+                        "lot_id": move.move_line_ids.lot_id[:1].id,
+                        "location_id": move.location_dest_id.id,
+                        "origin": record.name,
+                        "aftersales_return_line_id": move.aftersales_return_line_id.id,
+                        "company_id": record.company_id.id,
+                    }
+                    for move in moves
+                ]
+            )
+            scraps.action_validate()
+        self.invalidate_recordset(["has_defective_goods"])
+        return True
+
+    def action_return_to_supplier(self):
+        """Send the defective goods back to their supplier: one delivery per vendor."""
+        supplier_location = self.env.ref("stock.stock_location_suppliers")
+        for record in self:
+            moves = record._check_defective_goods()
+            by_vendor = defaultdict(lambda: self.env["stock.move"])
+            for move in moves:
+                vendor = move.product_id.seller_ids.partner_id[:1]
+                if not vendor:
+                    raise UserError(
+                        self.env._(
+                            "%(product)s has no vendor: add one on the product, or scrap it.",
+                            product=move.product_id.display_name,
+                        )
+                    )
+                by_vendor[vendor] |= move
+            picking_type = record._warehouse().out_type_id
+            pickings = self.env["stock.picking"].create(
+                [
+                    {
+                        "picking_type_id": picking_type.id,
+                        "partner_id": vendor.id,
+                        "location_id": vendor_moves.location_dest_id[:1].id,
+                        "location_dest_id": supplier_location.id,
+                        "origin": record.name,
+                        "aftersales_return_id": record.id,
+                        "aftersales_return_kind": "supplier",
+                        "company_id": record.company_id.id,
+                        "move_ids": [
+                            Command.create(
+                                {
+                                    "name": move.product_id.display_name,
+                                    "product_id": move.product_id.id,
+                                    "product_uom": move.product_uom.id,
+                                    "product_uom_qty": move.quantity,
+                                    "location_id": move.location_dest_id.id,
+                                    "location_dest_id": supplier_location.id,
+                                    "picking_type_id": picking_type.id,
+                                    "move_orig_ids": [Command.link(move.id)],
+                                    "aftersales_return_line_id": (
+                                        move.aftersales_return_line_id.id
+                                    ),
+                                    "company_id": record.company_id.id,
+                                }
+                            )
+                            for move in vendor_moves
+                        ],
+                    }
+                    for vendor, vendor_moves in by_vendor.items()
+                ]
+            )
+            pickings.action_confirm()
+            pickings.action_assign()
+        self.invalidate_recordset(["has_defective_goods"])
+        return True
+
+    def _check_defective_goods(self):
+        self.ensure_one()
+        moves = self._defective_moves_to_handle()
+        if not moves:
+            raise UserError(
+                self.env._(
+                    "No defective goods of %(name)s wait in the defective location.",
+                    name=self.name,
+                )
+            )
+        return moves
 
     def _slip_due(self, received):
         self.ensure_one()
@@ -600,14 +895,39 @@ class AftersalesReturn(models.Model):
         self._check_state(("received",), self.env._("settled"))
         self._sync_to_refund()
         for record in self:
+            moves = self.env["account.move"]
             if record.desired_outcome == "exchange":
-                record._create_replacement_picking()
+                # whoever settles (often the accountant) needs no inventory rights for the
+                # replacement delivery the settlement issues
+                record.sudo()._create_replacement_picking()
+                moves = record._create_exchange_difference()
             elif record.desired_outcome == "refund":
-                record.credit_note_id = record._create_credit_note()
+                moves = record._create_credit_note()
                 record._void_refunded_warranties()
             else:
-                record.credit_note_id = record._create_concession_note()
+                moves = record._create_concession_note()
+            if moves:
+                record.credit_note_id = moves[:1]
+                record._finalize_settlement_moves(moves)
         return self._set_state("done")
+
+    def _finalize_settlement_moves(self, moves):
+        """Post at once, or leave in draft with an activity for the accountant (setting)."""
+        self.ensure_one()
+        company = self.company_id
+        if company.aftersales_return_credit_note_policy == "post":
+            moves.action_post()
+            return
+        accountant = company.aftersales_return_accountant_id or self.user_id or self.env.user
+        for move in moves:
+            move.activity_schedule(
+                "aftersales_service.mail_activity_type_return_settlement",
+                user_id=accountant.id,
+                date_deadline=fields.Date.context_today(self),
+                note=self.env._(
+                    "Check and post the settlement of return %(name)s.", name=self.name
+                ),
+            )
 
     def _void_refunded_warranties(self):
         """A unit returned for quality and refunded loses its warranty, with the reason."""
@@ -635,66 +955,192 @@ class AftersalesReturn(models.Model):
                 )
 
     def _create_replacement_picking(self):
+        """Ship the replacements from saleable stock. The same product goes out as a return of
+        the stock-in move, on the sale line and without updating it (the sale delivered and
+        invoiced it once); another product goes out on its own, its price settled apart."""
         self.ensure_one()
         warehouse = self._warehouse()
         picking_type = warehouse.out_type_id
-        lines = self.line_ids.filtered("accepted_qty")
-        if not lines:
-            return self.env["stock.picking"]
-        picking = self.env["stock.picking"].create(
-            self._prepare_picking_vals(
-                picking_type,
-                picking_type.default_location_src_id,
-                self.partner_id.property_stock_customer,
-                lines,
-                {line.id: line.accepted_qty for line in lines},
+        customer = self.partner_id.property_stock_customer
+        source = picking_type.default_location_src_id or warehouse.lot_stock_id
+        by_group = defaultdict(list)
+        for line in self.line_ids.filtered("accepted_qty"):
+            stock_in = line.move_ids.filtered(
+                lambda m: m.state == "done" and m.location_id.usage == "customer"
+            )[:1]
+            same = line._replacement_product() == line.product_id
+            by_group[stock_in.group_id if same else self.env["procurement.group"]].append(
+                (line, stock_in if same else self.env["stock.move"])
             )
-        )
-        picking.action_confirm()
-        return picking
+        pickings = self.env["stock.picking"]
+        for group, pairs in by_group.items():
+            pickings |= self.env["stock.picking"].create(
+                {
+                    "picking_type_id": picking_type.id,
+                    "partner_id": self.partner_id.id,
+                    "location_id": source.id,
+                    "location_dest_id": customer.id,
+                    "origin": self.name,
+                    "group_id": group.id,
+                    "aftersales_return_id": self.id,
+                    "aftersales_return_kind": "replacement",
+                    "company_id": self.company_id.id,
+                    "move_ids": [
+                        Command.create(
+                            {
+                                "name": line._replacement_product().display_name,
+                                "product_id": line._replacement_product().id,
+                                "product_uom": line._replacement_product().uom_id.id,
+                                "product_uom_qty": line._replacement_qty(),
+                                "location_id": source.id,
+                                "location_dest_id": customer.id,
+                                "picking_type_id": picking_type.id,
+                                "origin_returned_move_id": stock_in.id,
+                                "sale_line_id": line.sale_line_id.id if stock_in else False,
+                                "to_refund": False,
+                                "group_id": group.id,
+                                "partner_id": self.partner_id.id,
+                                "aftersales_return_line_id": line.id,
+                                "company_id": self.company_id.id,
+                            }
+                        )
+                        for line, stock_in in pairs
+                    ],
+                }
+            )
+        pickings.action_confirm()
+        pickings.action_assign()
+        return pickings
 
-    def _prepare_credit_note_vals(self, invoice_lines):
-        invoices = self.line_ids.sale_line_id.invoice_lines.move_id.filtered(
-            lambda m: m.move_type == "out_invoice" and m.state == "posted"
-        )
+    def _settlement_vals(self):
         return {
-            "move_type": "out_refund",
-            "partner_id": self.partner_id.id,
-            "company_id": self.company_id.id,
-            "invoice_origin": self.name,
             "ref": self.env._("Return %(name)s", name=self.name),
-            "reversed_entry_id": invoices[:1].id,
-            "invoice_line_ids": invoice_lines,
+            "invoice_origin": self.name,
+            "aftersales_return_id": self.id,
         }
 
-    def _create_credit_note(self):
-        """Credit note reversing the original invoice lines for the accepted quantities."""
+    def _reverse_invoice_lines(self, quantities):
+        """Credit notes that reverse the original invoices (Odoo's reversal, which keeps the
+        links to the sale lines), cut down to ``quantities`` {sale line: qty to credit}.
+        What was never invoiced needs no credit note: the sale line's delivered quantity
+        already went down with the stock-in."""
         self.ensure_one()
-        invoice_lines = []
-        for line in self.line_ids.filtered("accepted_qty"):
-            sale_line = line.sale_line_id
-            invoice_lines.append(
-                Command.create(
+        wanted = {line: qty for line, qty in quantities.items() if qty > 0}
+        sale_lines = self.env["sale.order.line"].concat(*wanted)
+        invoices = sale_lines.invoice_lines.move_id.filtered(
+            lambda m: m.move_type == "out_invoice" and m.state == "posted"
+        ).sorted(lambda m: (m.invoice_date or m.date, m.id))
+        credit_notes = self.env["account.move"]
+        for invoice in invoices:
+            if not any(wanted.get(sl, 0) > 0 for sl in invoice.invoice_line_ids.sale_line_ids):
+                continue
+            reversal = invoice._reverse_moves([self._settlement_vals()])
+            commands = []
+            for inv_line in reversal.invoice_line_ids:
+                sale_line = inv_line.sale_line_ids[:1]
+                left = wanted.get(sale_line, 0.0)
+                if inv_line.display_type != "product" or left <= 0:
+                    commands.append(Command.delete(inv_line.id))
+                    continue
+                qty = min(inv_line.quantity, left)
+                wanted[sale_line] = left - qty
+                commands.append(Command.update(inv_line.id, {"quantity": qty}))
+            reversal.write({"invoice_line_ids": commands})
+            credit_notes |= reversal
+        return credit_notes
+
+    def _create_credit_note(self):
+        """Credit notes reversing the original invoice lines for the accepted quantities."""
+        self.ensure_one()
+        quantities = defaultdict(float)
+        for line in self.line_ids.filtered(lambda line: line.accepted_qty and line.sale_line_id):
+            quantities[line.sale_line_id.sudo()] += line.accepted_qty
+        return self._reverse_invoice_lines(quantities)
+
+    def _create_exchange_difference(self):
+        """An exchange for another product settles the price difference: the returned
+        product is credited against its sale line, the replacement charged, on one credit
+        note (the customer gets money back) or one invoice (the customer pays)."""
+        self.ensure_one()
+        lines = self.line_ids.filtered(
+            lambda line: line.accepted_qty and line._replacement_product() != line.product_id
+        )
+        if not lines:
+            return self.env["account.move"]
+        returned = sum(line.accepted_amount for line in lines)
+        charged = sum(line._replacement_qty() * line.replacement_price_unit for line in lines)
+        if self.currency_id.compare_amounts(charged, returned) < 0:
+            quantities = defaultdict(float)
+            for line in lines.filtered("sale_line_id"):
+                quantities[line.sale_line_id.sudo()] += line.accepted_qty
+            moves = self._reverse_invoice_lines(quantities)
+            if moves:
+                moves[:1].write(
                     {
-                        "product_id": line.product_id.id,
-                        "quantity": line.accepted_qty,
-                        "price_unit": line.price_unit,
-                        "tax_ids": [Command.set(sale_line.tax_id.ids)],
-                        "sale_line_ids": [Command.set(sale_line.ids)],
+                        "invoice_line_ids": [
+                            Command.create(vals) for vals in self._charge_vals(lines, -1)
+                        ]
                     }
                 )
-            )
-        return self.env["account.move"].create(self._prepare_credit_note_vals(invoice_lines))
+                return moves
+        sign = 1
+        move = self.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": self.partner_id.id,
+                "company_id": self.company_id.id,
+                **self._settlement_vals(),
+                "invoice_line_ids": [
+                    Command.create(vals) for vals in self._charge_vals(lines, sign)
+                ]
+                + [
+                    Command.create(
+                        {
+                            "product_id": line.product_id.id,
+                            "quantity": -line.accepted_qty,
+                            "price_unit": line.price_unit,
+                            "tax_ids": [Command.set(line.sale_line_id.sudo().tax_id.ids)],
+                            "sale_line_ids": [Command.set(line.sale_line_id.ids)],
+                        }
+                    )
+                    for line in lines
+                ],
+            }
+        )
+        return move
+
+    def _charge_vals(self, lines, sign):
+        """Invoice lines charging the replacement products (``sign`` -1 on a credit note)."""
+        return [
+            {
+                "product_id": line._replacement_product().id,
+                "quantity": sign * line._replacement_qty(),
+                "price_unit": line.replacement_price_unit,
+                "tax_ids": [Command.set(line.sale_line_id.sudo().tax_id.ids)]
+                if line.sale_line_id
+                else False,
+            }
+            for line in lines
+        ]
 
     def _create_concession_note(self):
+        """A price concession: a partial credit note on the original invoice."""
         self.ensure_one()
         if self.concession_amount <= 0:
             raise UserError(
                 self.env._("Enter the price concession granted on %(name)s.", name=self.name)
             )
+        invoices = self.line_ids.sale_line_id.sudo().invoice_lines.move_id.filtered(
+            lambda m: m.move_type == "out_invoice" and m.state == "posted"
+        )
         return self.env["account.move"].create(
-            self._prepare_credit_note_vals(
-                [
+            {
+                "move_type": "out_refund",
+                "partner_id": self.partner_id.id,
+                "company_id": self.company_id.id,
+                "reversed_entry_id": invoices[:1].id,
+                **self._settlement_vals(),
+                "invoice_line_ids": [
                     Command.create(
                         {
                             "name": self.env._(
@@ -704,8 +1150,8 @@ class AftersalesReturn(models.Model):
                             "price_unit": self.concession_amount,
                         }
                     )
-                ]
-            )
+                ],
+            }
         )
 
     def action_view_pickings(self):

@@ -58,6 +58,26 @@ class AftersalesReturnLine(models.Model):
         default="unsaleable",
     )
     reason = fields.Char(string="Reason Detail")
+    replacement_product_id = fields.Many2one(
+        "product.product",
+        string="Exchange For",
+        check_company=True,
+        help="For an exchange: the product shipped instead (empty: the same product). The "
+        "price difference is settled by a credit note or an invoice.",
+    )
+    replacement_qty = fields.Float(
+        string="Replacement Quantity",
+        digits="Product Unit of Measure",
+        help="How many replacement units are shipped (empty: the accepted quantity).",
+    )
+    replacement_price_unit = fields.Float(
+        string="Replacement Unit Price",
+        digits="Product Price",
+        compute="_compute_replacement_price_unit",
+        store=True,
+        readonly=False,
+        help="Price charged for the replacement product; by default its sales price.",
+    )
     is_refused = fields.Boolean(
         string="Refused at Inspection",
         readonly=True,
@@ -76,6 +96,11 @@ class AftersalesReturnLine(models.Model):
     def _compute_price_subtotal(self):
         for line in self:
             line.price_subtotal = line.quantity * line.price_unit
+
+    @api.depends("replacement_product_id")
+    def _compute_replacement_price_unit(self):
+        for line in self:
+            line.replacement_price_unit = line.replacement_product_id.lst_price
 
     @api.depends("quantity", "price_unit", "is_refused")
     def _compute_accepted(self):
@@ -285,7 +310,19 @@ class AftersalesReturnLine(models.Model):
         """Whether the stock-in of this line updates the sale (Odoo's to_refund): the goods
         come back for good, so the sale line's delivered quantity goes down."""
         self.ensure_one()
-        return self.return_id.desired_outcome == "refund" and not self.is_refused
+        outcome = self.return_id.desired_outcome
+        exchanged_for_other = (
+            outcome == "exchange" and self._replacement_product() != self.product_id
+        )
+        return (outcome == "refund" or exchanged_for_other) and not self.is_refused
+
+    def _replacement_product(self):
+        self.ensure_one()
+        return self.replacement_product_id or self.product_id
+
+    def _replacement_qty(self):
+        self.ensure_one()
+        return self.replacement_qty or self.accepted_qty
 
     @api.onchange("product_id")
     def _onchange_product_id(self):

@@ -53,6 +53,23 @@ class ResCompany(models.Model):
         default=12.0,
         help="The return slip is due by this hour of the working day after the stock-in.",
     )
+    aftersales_return_sendback_days = fields.Integer(
+        string="Send-Back Delay (working days)",
+        default=2,
+        help="Goods refused at inspection (customer damage) are shipped back to the customer "
+        "this many working days after the inspection; the customer's mail gives the date.",
+    )
+    aftersales_return_credit_note_policy = fields.Selection(
+        [
+            ("post", "Post at once"),
+            ("draft", "Leave in draft for the accountant"),
+        ],
+        string="Return Credit Notes",
+        default="post",
+        required=True,
+        help="Credit notes of settled returns are posted at once, or left in draft with an "
+        "activity for the return ratio accountant to check and post them.",
+    )
     aftersales_return_sales_head_id = fields.Many2one(
         "res.users",
         string="Sales Head",

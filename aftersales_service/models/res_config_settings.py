@@ -24,6 +24,12 @@ class ResConfigSettings(models.TransientModel):
     aftersales_return_slip_hour = fields.Float(
         related="company_id.aftersales_return_slip_hour", readonly=False
     )
+    aftersales_return_sendback_days = fields.Integer(
+        related="company_id.aftersales_return_sendback_days", readonly=False
+    )
+    aftersales_return_credit_note_policy = fields.Selection(
+        related="company_id.aftersales_return_credit_note_policy", readonly=False
+    )
     aftersales_return_sales_head_id = fields.Many2one(
         related="company_id.aftersales_return_sales_head_id", readonly=False
     )

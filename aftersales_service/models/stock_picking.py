@@ -10,6 +10,18 @@ class StockPicking(models.Model):
     aftersales_return_id = fields.Many2one(
         "aftersales.return", string="After-Sales Return", index="btree_not_null", copy=False
     )
+    aftersales_return_kind = fields.Selection(
+        [
+            ("pickup", "Return Transport Order"),
+            ("putaway", "Put-Away after Inspection"),
+            ("sendback", "Send Back to Customer"),
+            ("replacement", "Replacement Delivery"),
+            ("supplier", "Return to Supplier"),
+        ],
+        string="Return Transfer Kind",
+        readonly=True,
+        copy=False,
+    )
     aftersales_driver_name = fields.Char(
         string="Driver",
         help="The driver who collects the goods against this return transport order.",
@@ -62,7 +74,11 @@ class StockPicking(models.Model):
                 p.aftersales_return_id and p.picking_type_code == "incoming" and p.state == "done"
             )
         )
-        stock_in.aftersales_return_id._on_stock_in()
+        # the warehouse's activity to validate the stock-in is done with it
+        if stock_in:
+            stock_in.activity_feedback(["aftersales_service.mail_activity_type_return_stock_in"])
+        for record in stock_in.aftersales_return_id:
+            record._on_stock_in(stock_in.filtered(lambda p, r=record: p.aftersales_return_id == r))
         return res
 
     def action_aftersales_print_receipt(self):

@@ -38,11 +38,21 @@ class AftersalesCommon(BaseCommon):
         )
 
     @classmethod
-    def _sell_and_deliver(cls, product_name, quantity):
-        """A consumable sold to the customer at 100 and delivered: sets goods, order, line."""
+    def _sell_and_deliver(cls, product_name, quantity, **product_vals):
+        """A consumable sold to the customer at 100 and delivered: sets goods, order, line.
+
+        With ``is_storable`` in ``product_vals`` the goods are stocked first, so their quants
+        tell where they are."""
         cls.goods = cls.env["product.product"].create(
-            {"name": product_name, "type": "consu", "list_price": 100.0}
+            {"name": product_name, "type": "consu", "list_price": 100.0, **product_vals}
         )
+        if cls.goods.is_storable:
+            warehouse = cls.env["stock.warehouse"].search(
+                [("company_id", "=", cls.env.company.id)], limit=1
+            )
+            cls.env["stock.quant"]._update_available_quantity(
+                cls.goods, warehouse.lot_stock_id, quantity
+            )
         cls.sale_order = cls.env["sale.order"].create(
             {
                 "partner_id": cls.customer.id,

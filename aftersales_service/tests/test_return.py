@@ -359,3 +359,29 @@ class TestReturn(AftersalesReturnCommon):
         self.assertFalse(result["ids"])
         self.assertTrue(result["messages"])
         self.assertEqual(record.line_ids.mapped("quantity"), [1.0])
+
+    def _signature_activities(self, record):
+        activity_type = self.env.ref("aftersales_service.mail_activity_type_return_signature")
+        return record.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
+
+    def test_step_waiting_reaches_its_group_once(self):
+        """The members of the waiting step's group get one activity each, due today; it is
+        done when the step is signed, and the next step's group gets theirs."""
+        record = self._new_return()
+        record.action_submit()
+        activities = self._signature_activities(record)
+        manager_group = self.env.ref("aftersales_service.group_aftersales_manager")
+        self.assertIn(self.reviewer, activities.user_id)
+        self.assertLessEqual(activities.user_id, manager_group.users)
+        self.assertEqual(len(activities), len(activities.user_id))
+        self.assertEqual(set(activities.mapped("date_deadline")), {fields.Date.today()})
+        record._notify_signers()
+        self.assertEqual(self._signature_activities(record), activities)
+        self._click(record, "action_approve_step", self.reviewer)
+        self.assertFalse(activities.exists().filtered("active"))
+        following = self._signature_activities(record)
+        self.assertIn(self.accountant, following.user_id)
+        self.assertNotIn(self.reviewer, following.user_id)
+        record.approval_ids.filtered(lambda a: a.step == "finance").comment = "Ratio used up"
+        self._click(record, "action_refuse_step", self.accountant)
+        self.assertFalse(self._signature_activities(record))

@@ -82,6 +82,44 @@ def _submitted_return_step(case, step="aftersales"):
     return record.approval_ids.filtered(lambda a: a.step == step)
 
 
+def _return_with_defective_goods(case):
+    """A return whose goods were put away in the warehouse's defective location."""
+    record = case._new_fixture("aftersales.return")
+    line = record.line_ids[:1]
+    warehouse = record._warehouse()
+    source = warehouse.lot_stock_id
+    defective = warehouse._aftersales_return_location("defective")
+    if not line.product_id.seller_ids:
+        line.product_id.seller_ids = [Command.create({"partner_id": case.customer.id})]
+    picking = case.env["stock.picking"].create(
+        {
+            "picking_type_id": warehouse.int_type_id.id,
+            "location_id": source.id,
+            "location_dest_id": defective.id,
+            "aftersales_return_id": record.id,
+            "aftersales_return_kind": "putaway",
+            "move_ids": [
+                Command.create(
+                    {
+                        "name": line.product_id.display_name,
+                        "product_id": line.product_id.id,
+                        "product_uom": line.product_id.uom_id.id,
+                        "product_uom_qty": line.quantity,
+                        "location_id": source.id,
+                        "location_dest_id": defective.id,
+                        "aftersales_return_line_id": line.id,
+                    }
+                )
+            ],
+        }
+    )
+    picking.action_confirm()
+    picking.move_ids.quantity = line.quantity
+    picking.move_ids.picked = True
+    picking._action_done()
+    return record
+
+
 # model -> action -> the actions that bring a new document to where that action applies
 # (or a function returning such a document)
 ACTION_PATHS = {
@@ -134,6 +172,8 @@ ACTION_PATHS = {
     "aftersales.return": {
         "action_submit": [],
         "action_cancel": [],
+        "action_scrap_defective": _return_with_defective_goods,
+        "action_return_to_supplier": _return_with_defective_goods,
     },
     "aftersales.reorder.proposal": {"action_reject": []},
     "aftersales.survey": {"action_send": []},
