@@ -17,3 +17,4 @@ from . import test_complaint_activity
 from . import test_kpi_no_data
 from . import test_demo
 from . import test_fault_code_coverage
+from . import test_complaint_deadline_watch

@@ -9,7 +9,7 @@ from odoo.tools import html2plaintext, plaintext2html
 from ..rules import sla as sla_rules
 from ..rules.request_flow import answer_close_error, needs_callback, transition_error
 from .aftersales_sla_policy import CRITERIA as SLA_CRITERIA
-from .record_lock import lock_records
+from .record_lock import lock_records, lock_skip_locked
 
 
 class AftersalesRequest(models.Model):
@@ -204,6 +204,19 @@ class AftersalesRequest(models.Model):
         string="SLA Breached", compute="_compute_sla_state", store=True, index=True
     )
     date_sla_alert = fields.Datetime(string="SLA Alert Sent On", copy=False, readonly=True)
+    deadline_resolution_told = fields.Datetime(
+        string="Resolution Date Told",
+        copy=False,
+        readonly=True,
+        help="The resolution date the customer was last told; when a public holiday moves "
+        "the promise, the customer is told the new date.",
+    )
+    date_progress_report = fields.Datetime(
+        string="Last Progress Report",
+        copy=False,
+        readonly=True,
+        help="When the customer last received a progress message (complex requests).",
+    )
 
     # Dispatch and follow-up
     is_carried_over = fields.Boolean(
@@ -1061,6 +1074,108 @@ class AftersalesRequest(models.Model):
             )
         risky.write({"date_sla_alert": fields.Datetime.now()})
         return True
+
+    @api.model
+    def _aftersales_open_promises(self):
+        return self.search([("state", "not in", ("done", "closed", "cancelled"))])
+
+    @api.model
+    def _aftersales_baseline_promises(self):
+        """Remember the resolution date of open requests not yet noted, before a change of
+        the working calendar (a public holiday) may move it."""
+        requests = self._aftersales_open_promises().filtered(
+            lambda r: r.deadline_resolution and not r.deadline_resolution_told
+        )
+        for request in requests:
+            request.deadline_resolution_told = request.deadline_resolution
+
+    @api.model
+    def _cron_watch_promises(self):
+        """Recompute the deadlines of open requests on the working calendar as it is now;
+        tell each customer whose promised resolution date a public holiday moved the new
+        date; send complex requests' customers a progress message every N working days."""
+        requests = lock_skip_locked(self._aftersales_open_promises())
+        fnames = self._aftersales_deadline_fields() + ["sla_state", "is_sla_breached"]
+        for fname in fnames:
+            self.env.add_to_compute(self._fields[fname], requests)
+        requests.flush_recordset(fnames)
+        requests._aftersales_tell_moved_promises()
+        requests._aftersales_send_progress_reports()
+        return True
+
+    def _aftersales_tell_moved_promises(self):
+        for request in self.filtered("deadline_resolution"):
+            told = request.deadline_resolution_told
+            if not told:
+                request.deadline_resolution_told = request.deadline_resolution
+                continue
+            if request.deadline_resolution <= told:
+                continue
+            partner = request.partner_id
+            env = request.with_context(lang=partner.lang or self.env.lang).env
+            request.message_post(
+                body=env._(
+                    "Because of a public holiday, the date we promised for your request "
+                    "%(name)s moves from %(old)s to %(new)s.",
+                    name=request.name,
+                    old=request._aftersales_customer_date(told),
+                    new=request._aftersales_customer_date(request.deadline_resolution),
+                ),
+                partner_ids=partner.ids,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+            request.deadline_resolution_told = request.deadline_resolution
+
+    def _aftersales_customer_date(self, moment):
+        """``moment`` (naive UTC) as the customer reads it: in their time zone, else the
+        after-sales calendar's."""
+        self.ensure_one()
+        tz = self.partner_id.tz or self.company_id._aftersales_calendar().tz or "UTC"
+        return fields.Datetime.context_timestamp(self.with_context(tz=tz), moment).strftime(
+            "%Y-%m-%d %H:%M"
+        )
+
+    def _aftersales_send_progress_reports(self):
+        """Complex requests in work: a progress message to the customer every N working
+        days (company setting) since the request or the last report."""
+        now = fields.Datetime.now()
+        todo = self.filtered(
+            lambda r: (
+                r.complexity == "complex"
+                and r.state in ("assessed", "scheduled", "in_progress", "waiting_parts")
+                and r.company_id.aftersales_progress_days > 0
+            )
+        )
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for company in todo.company_id:
+            requests = todo.filtered(lambda r, c=company: r.company_id == c)
+            since = min(r.date_progress_report or r.date_request for r in requests)
+            intervals = company._aftersales_work_intervals(since, now)
+            hours = company.aftersales_progress_days * (
+                company._aftersales_calendar().hours_per_day or 8.0
+            )
+            for request in requests:
+                last = request.date_progress_report or request.date_request
+                due = sla_rules.working_deadline(last, hours, intervals)
+                if not due or due > now:
+                    continue
+                env = request.with_context(lang=request.partner_id.lang or self.env.lang).env
+                request.message_post(
+                    body=env._(
+                        "Progress of your request %(name)s: %(stage)s. We are working on it "
+                        "and will keep you informed; promised by %(date)s.",
+                        name=request.name,
+                        stage=labels.get(request.state, request.state),
+                        date=request._aftersales_customer_date(request.deadline_resolution)
+                        if request.deadline_resolution
+                        else "-",
+                    ),
+                    partner_ids=request.partner_id.ids,
+                    message_type="comment",
+                    subtype_xmlid="mail.mt_comment",
+                )
+                request.date_progress_report = now
 
     @api.model
     def _cron_carry_over(self):

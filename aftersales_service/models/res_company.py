@@ -101,6 +101,12 @@ class ResCompany(models.Model):
         default=2.0,
         help="Used to find a technician's next free slot when suggesting a dispatch.",
     )
+    aftersales_progress_days = fields.Integer(
+        string="Progress Report Every (working days)",
+        default=2,
+        help="Complex requests still open send the customer a progress message every this "
+        "many working days (0: never).",
+    )
     aftersales_appointment_horizon_days = fields.Integer(
         string="Appointment Proposals Horizon (days)",
         default=14,

@@ -49,6 +49,9 @@ class ResConfigSettings(models.TransientModel):
     aftersales_appointment_hours = fields.Float(
         related="company_id.aftersales_appointment_hours", readonly=False
     )
+    aftersales_progress_days = fields.Integer(
+        related="company_id.aftersales_progress_days", readonly=False
+    )
     aftersales_appointment_horizon_days = fields.Integer(
         related="company_id.aftersales_appointment_horizon_days", readonly=False
     )

@@ -32,3 +32,4 @@ from . import test_request_screens
 from . import test_component_coverage
 from . import test_question_answer
 from . import test_appointment
+from . import test_promise_watch
