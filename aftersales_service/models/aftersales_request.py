@@ -6,6 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import html2plaintext, plaintext2html
 
+from ..rules import installation as installation_rules
 from ..rules import sla as sla_rules
 from ..rules.request_flow import answer_close_error, needs_callback, transition_error
 from .aftersales_sla_policy import CRITERIA as SLA_CRITERIA
@@ -89,6 +90,21 @@ class AftersalesRequest(models.Model):
         "period, any other part for the unit's.",
     )
     description = fields.Html(string="Fault Symptoms")
+    commissioning_checklist = fields.Html(
+        compute="_compute_commissioning_checklist",
+        store=True,
+        readonly=False,
+        copy=False,
+        help="Installation jobs: the company's commissioning checklist; tick every item "
+        "before the customer signs the joint acceptance.",
+    )
+    installation_signature = fields.Image(
+        string="Acceptance Signature", copy=False, max_width=1024, max_height=1024
+    )
+    installation_signed_by = fields.Char(string="Accepted By", copy=False)
+    date_installation_accepted = fields.Datetime(
+        string="Installation Accepted On", copy=False, readonly=True
+    )
     answer = fields.Html(
         string="Answer Given",
         copy=False,
@@ -301,6 +317,16 @@ class AftersalesRequest(models.Model):
                 request.zone = "city"
             else:
                 request.zone = "suburb"
+
+    @api.depends("request_type", "company_id")
+    def _compute_commissioning_checklist(self):
+        for request in self:
+            if request.request_type == "installation" and not request.commissioning_checklist:
+                request.commissioning_checklist = installation_rules.checklist_html(
+                    request.company_id.aftersales_commissioning_checklist
+                )
+            else:
+                request.commissioning_checklist = request.commissioning_checklist
 
     @api.depends("date_request", "request_type", "priority", "zone", "complexity", "channel")
     def _compute_deadlines(self):
@@ -796,6 +822,75 @@ class AftersalesRequest(models.Model):
                         other=clash.name,
                     )
                 )
+
+    def action_accept_installation(self):
+        """Joint acceptance of an installation job: with the appointment kept, every
+        commissioning item ticked and the customer's signature, the unit's warranty
+        awaiting installation acceptance starts today."""
+        lock_records(self)
+        for request in self:
+            problem = False
+            if request.request_type != "installation":
+                problem = self.env._("%(name)s is not an installation job.", name=request.name)
+            elif request.state not in ("scheduled", "in_progress"):
+                problem = self.env._(
+                    "%(name)s must be scheduled or in progress to record its installation "
+                    "acceptance.",
+                    name=request.name,
+                )
+            elif not (request.date_appointment and request.date_appointed):
+                problem = self.env._(
+                    "Agree the installation appointment of %(name)s with the customer first.",
+                    name=request.name,
+                )
+            elif installation_rules.open_items(request.commissioning_checklist):
+                problem = self.env._(
+                    "Tick every item of the commissioning checklist of %(name)s first "
+                    "(still open: %(items)s).",
+                    name=request.name,
+                    items=", ".join(installation_rules.open_items(request.commissioning_checklist)),
+                )
+            elif not (request.installation_signature and request.installation_signed_by):
+                problem = self.env._(
+                    "The customer signs the joint acceptance of %(name)s (signature and name) "
+                    "before it is recorded.",
+                    name=request.name,
+                )
+            if problem:
+                raise UserError(problem)
+        today = fields.Date.context_today(self)
+        for request in self:
+            warranties = request._aftersales_installation_warranties()
+            # the agent or technician need not be allowed to edit the warranty register
+            warranties.sudo().action_accept_installation(date=today)
+            request.write({"date_installation_accepted": fields.Datetime.now()})
+            request.message_post(
+                body=self.env._(
+                    "Installation accepted by %(signer)s; warranty started: %(warranties)s.",
+                    signer=request.installation_signed_by,
+                    warranties=", ".join(warranties.mapped("display_name"))
+                    or self.env._("none awaiting acceptance"),
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        self.action_check_warranty()
+        return True
+
+    def _aftersales_installation_warranties(self):
+        """Warranties of the installed unit still awaiting installation acceptance."""
+        self.ensure_one()
+        domain = [
+            ("state", "=", "pending"),
+            ("company_id", "=", self.company_id.id),
+        ]
+        if self.lot_id:
+            domain.append(("lot_id", "=", self.lot_id.id))
+        else:
+            domain += [
+                ("product_id", "=", self.product_id.id),
+                ("partner_id", "=", self.partner_id.commercial_partner_id.id),
+            ]
+        return self.env["aftersales.warranty"].sudo().search(domain)
 
     def action_answer_close(self):
         """Short path of usage and policy questions: the agent logs the answer given, which

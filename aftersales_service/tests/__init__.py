@@ -33,3 +33,4 @@ from . import test_component_coverage
 from . import test_question_answer
 from . import test_appointment
 from . import test_promise_watch
+from . import test_installation
