@@ -2,8 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
+from psycopg2 import errors
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from odoo.addons.aftersales_service.models.record_lock import lock_records, lock_skip_locked
 
@@ -58,6 +61,16 @@ class AftersalesLoan(models.Model):
         "stock.picking", string="Transfers", readonly=True, copy=False, check_company=True
     )
     is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue")
+
+    def init(self):
+        super().init()
+        # a loaner serial is out on one loan at most, whatever the concurrency
+        self.env.cr.execute(
+            SQL(
+                "CREATE UNIQUE INDEX IF NOT EXISTS aftersales_loan_lot_lent_uniq "
+                "ON aftersales_loan (lot_id) WHERE state = 'lent'"
+            )
+        )
 
     @api.model
     def _default_date_expected(self):
@@ -135,9 +148,35 @@ class AftersalesLoan(models.Model):
                     names=", ".join(missing.mapped("name")),
                 )
             )
-        self._set_state({"draft"}, "lent", {"date_lent": fields.Date.context_today(self)})
+        self._check_loaner_free()
+        try:
+            with self.env.cr.savepoint(flush=True):
+                self._set_state({"draft"}, "lent", {"date_lent": fields.Date.context_today(self)})
+                self.flush_recordset(["state"])
+        except errors.UniqueViolation:
+            raise UserError(self._loaner_busy_message()) from None
         self._create_transfers("out")
         return True
+
+    def _loaner_busy_message(self, other=None):
+        return self.env._(
+            "Loaner %(serial)s is already out on loan %(loan)s; choose another unit.",
+            serial=", ".join(self.lot_id.mapped("name")),
+            loan=other.name if other else self.env._("another loan"),
+        )
+
+    def _check_loaner_free(self):
+        """Refuse a loaner serial that is already out on another loan (the database's
+        unique index refuses it too, also between two users lending at once)."""
+        lent = (
+            self.sudo()
+            .search([("lot_id", "in", self.lot_id.ids), ("state", "=", "lent")])
+            .filtered(lambda loan: loan not in self)
+        )
+        for loan in self:
+            other = lent.filtered(lambda o, lo=loan: o.lot_id == lo.lot_id)[:1]
+            if other:
+                raise UserError(loan._loaner_busy_message(other))
 
     def action_return(self):
         self._set_state({"lent"}, "returned", {"date_returned": fields.Date.context_today(self)})
