@@ -166,7 +166,14 @@ class AftersalesRequest(models.Model):
         "or the service address (same city as the company: city; otherwise suburb); "
         "can be set by hand.",
     )
-    date_purchase = fields.Date(string="Purchase Date")
+    date_purchase = fields.Date(
+        string="Purchase Date",
+        compute="_compute_date_purchase",
+        store=True,
+        readonly=False,
+        help="Filled from the delivery of the serial number to the customer; can be typed "
+        "when the unit was not delivered by us.",
+    )
     date_fault = fields.Datetime(string="Fault Since")
     complexity = fields.Selection(
         [("simple", "Simple (remote help)"), ("complex", "Complex (on-site or workshop)")],
@@ -317,6 +324,17 @@ class AftersalesRequest(models.Model):
                 request.zone = "city"
             else:
                 request.zone = "suburb"
+
+    @api.depends("lot_id")
+    def _compute_date_purchase(self):
+        deliveries = self._aftersales_lot_deliveries(self.lot_id)
+        for request in self:
+            delivery = deliveries.get(request.lot_id.id)
+            request.date_purchase = (
+                fields.Date.context_today(request, delivery[1])
+                if delivery
+                else request.date_purchase
+            )
 
     @api.depends("request_type", "company_id")
     def _compute_commissioning_checklist(self):
@@ -485,8 +503,12 @@ class AftersalesRequest(models.Model):
 
     @api.onchange("lot_id")
     def _onchange_lot_id(self):
+        owners = self._aftersales_lot_owners(self.lot_id)
         for request in self.filtered("lot_id"):
             request.product_id = request.lot_id.product_id
+            if not request.partner_id and owners.get(request.lot_id.id):
+                # the serial tells who bought the unit
+                request.partner_id = owners[request.lot_id.id]
 
     def _check_technician_assignment(self, vals):
         """Refuse, before anything is written, a technician not certified for the product."""
@@ -523,7 +545,18 @@ class AftersalesRequest(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        lots = self.env["stock.lot"].browse(
+            [
+                vals["lot_id"]
+                for vals in vals_list
+                if vals.get("lot_id") and not vals.get("partner_id")
+            ]
+        )
+        owners = self._aftersales_lot_owners(lots)
         for vals in vals_list:
+            if vals.get("lot_id") and not vals.get("partner_id") and owners.get(vals["lot_id"]):
+                # a serial entered without customer: the customer it was delivered to
+                vals["partner_id"] = owners[vals["lot_id"]].id
             self.browse()._check_technician_assignment(vals)
             if vals.get("name", "New") == "New":
                 company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
@@ -1323,6 +1356,15 @@ class AftersalesRequest(models.Model):
     @api.model
     def _aftersales_lot_owners(self, lots):
         """{lot id: commercial partner} for the lots whose last done move went to a customer."""
+        return {
+            lot_id: partner
+            for lot_id, (partner, _date) in self._aftersales_lot_deliveries(lots).items()
+        }
+
+    @api.model
+    def _aftersales_lot_deliveries(self, lots):
+        """{lot id: (commercial partner, delivery datetime)} for the lots whose last done move
+        went to a customer."""
         if not lots:
             return {}
         lines = (
@@ -1339,5 +1381,7 @@ class AftersalesRequest(models.Model):
                 continue
             partner = line.picking_partner_id or line.move_id.partner_id
             is_delivery = line.location_dest_id.usage == "customer"
-            owners[line.lot_id.id] = partner.commercial_partner_id if is_delivery else False
+            owners[line.lot_id.id] = (
+                (partner.commercial_partner_id, line.date) if is_delivery and partner else False
+            )
         return {lot_id: owner for lot_id, owner in owners.items() if owner}

@@ -34,3 +34,4 @@ from . import test_question_answer
 from . import test_appointment
 from . import test_promise_watch
 from . import test_installation
+from . import test_request_serial
