@@ -63,7 +63,7 @@ class AftersalesLoan(models.Model):
     is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue")
 
     def init(self):
-        super().init()
+        res = super().init()
         # a loaner serial is out on one loan at most, whatever the concurrency
         self.env.cr.execute(
             SQL(
@@ -71,6 +71,7 @@ class AftersalesLoan(models.Model):
                 "ON aftersales_loan (lot_id) WHERE state = 'lent'"
             )
         )
+        return res
 
     @api.model
     def _default_date_expected(self):
