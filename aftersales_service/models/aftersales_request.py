@@ -166,6 +166,14 @@ class AftersalesRequest(models.Model):
         "or the service address (same city as the company: city; otherwise suburb); "
         "can be set by hand.",
     )
+    visit_contract_id = fields.Many2one(
+        "aftersales.contract",
+        string="Visit of Contract",
+        index="btree_not_null",
+        copy=False,
+        readonly=True,
+        help="Preventive maintenance visit planned by this service contract.",
+    )
     date_purchase = fields.Date(
         string="Purchase Date",
         compute="_compute_date_purchase",
