@@ -188,7 +188,90 @@ class AftersalesLoan(models.Model):
     def action_mark_lost(self):
         if not self.env.user.has_group("aftersales_service.group_aftersales_manager"):
             raise UserError(self.env._("Only an after-sales manager may write off a loaner unit."))
-        return self._set_state({"lent"}, "lost")
+        self._set_state({"lent"}, "lost")
+        self._write_off_lost()
+        return True
+
+    def _write_off_lost(self):
+        """The lost unit leaves the books (an inventory loss move of its serial, its pending
+        loan transfer cancelled) and, when the settings say so, is charged to the customer."""
+        Quant = self.env["stock.quant"].sudo()
+        for loan in self.filtered("lot_id"):
+            loan.picking_ids.filtered(lambda p: p.state not in ("done", "cancel")).action_cancel()
+            quant = Quant.search(
+                [
+                    ("lot_id", "=", loan.lot_id.id),
+                    ("quantity", ">", 0),
+                    ("location_id.usage", "in", ("internal", "customer", "transit")),
+                ],
+                limit=1,
+            )
+            if quant:
+                product = loan.product_id.with_company(loan.company_id)
+                loss = product.property_stock_inventory
+                move = (
+                    self.env["stock.move"]
+                    .sudo()
+                    .create(
+                        {
+                            "name": self.env._("Lost loaner %(serial)s", serial=loan.lot_id.name),
+                            "origin": loan.name,
+                            "product_id": product.id,
+                            "product_uom": product.uom_id.id,
+                            "product_uom_qty": 1.0,
+                            "location_id": quant.location_id.id,
+                            "location_dest_id": loss.id,
+                            "company_id": loan.company_id.id,
+                            "move_line_ids": [
+                                fields.Command.create(
+                                    {
+                                        "product_id": product.id,
+                                        "product_uom_id": product.uom_id.id,
+                                        "lot_id": loan.lot_id.id,
+                                        "quantity": 1.0,
+                                        "location_id": quant.location_id.id,
+                                        "location_dest_id": loss.id,
+                                        "company_id": loan.company_id.id,
+                                    }
+                                )
+                            ],
+                        }
+                    )
+                )
+                move._action_confirm()
+                move.picked = True
+                move._action_done()
+            if loan.company_id.aftersales_loan_charge_lost:
+                order = (
+                    self.env["sale.order"]
+                    .sudo()
+                    .create(
+                        {
+                            "partner_id": loan.partner_id.id,
+                            "company_id": loan.company_id.id,
+                            "origin": loan.name,
+                            "order_line": [
+                                fields.Command.create(
+                                    {
+                                        "product_id": loan.product_id.id,
+                                        "product_uom_qty": 1.0,
+                                        "name": self.env._(
+                                            "Loaner %(serial)s lost (loan %(loan)s)",
+                                            serial=loan.lot_id.name,
+                                            loan=loan.name,
+                                        ),
+                                    }
+                                )
+                            ],
+                        }
+                    )
+                )
+                loan.message_post(
+                    body=self.env._(
+                        "Written off as lost; quotation %(order)s charges the customer.",
+                        order=order.name,
+                    )
+                )
 
     def action_cancel(self):
         return self._set_state({"draft"}, "cancelled")
