@@ -23,6 +23,7 @@
         "views/aftersales_complaint_views.xml",
         "data/aftersales_return_qc_data.xml",
         "views/aftersales_return_views.xml",
+        "views/repair_order_views.xml",
         "views/aftersales_fault_code_views.xml",
         "views/aftersales_survey_views.xml",
         "views/aftersales_request_views.xml",

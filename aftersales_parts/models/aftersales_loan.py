@@ -2,8 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
+from psycopg2 import errors
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from odoo.addons.aftersales_service.models.record_lock import lock_records, lock_skip_locked
 
@@ -58,6 +61,17 @@ class AftersalesLoan(models.Model):
         "stock.picking", string="Transfers", readonly=True, copy=False, check_company=True
     )
     is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue")
+
+    def init(self):
+        res = super().init()
+        # a loaner serial is out on one loan at most, whatever the concurrency
+        self.env.cr.execute(
+            SQL(
+                "CREATE UNIQUE INDEX IF NOT EXISTS aftersales_loan_lot_lent_uniq "
+                "ON aftersales_loan (lot_id) WHERE state = 'lent'"
+            )
+        )
+        return res
 
     @api.model
     def _default_date_expected(self):
@@ -135,9 +149,35 @@ class AftersalesLoan(models.Model):
                     names=", ".join(missing.mapped("name")),
                 )
             )
-        self._set_state({"draft"}, "lent", {"date_lent": fields.Date.context_today(self)})
+        self._check_loaner_free()
+        try:
+            with self.env.cr.savepoint(flush=True):
+                self._set_state({"draft"}, "lent", {"date_lent": fields.Date.context_today(self)})
+                self.flush_recordset(["state"])
+        except errors.UniqueViolation:
+            raise UserError(self._loaner_busy_message()) from None
         self._create_transfers("out")
         return True
+
+    def _loaner_busy_message(self, other=None):
+        return self.env._(
+            "Loaner %(serial)s is already out on loan %(loan)s; choose another unit.",
+            serial=", ".join(self.lot_id.mapped("name")),
+            loan=other.name if other else self.env._("another loan"),
+        )
+
+    def _check_loaner_free(self):
+        """Refuse a loaner serial that is already out on another loan (the database's
+        unique index refuses it too, also between two users lending at once)."""
+        lent = (
+            self.sudo()
+            .search([("lot_id", "in", self.lot_id.ids), ("state", "=", "lent")])
+            .filtered(lambda loan: loan not in self)
+        )
+        for loan in self:
+            other = lent.filtered(lambda o, lo=loan: o.lot_id == lo.lot_id)[:1]
+            if other:
+                raise UserError(loan._loaner_busy_message(other))
 
     def action_return(self):
         self._set_state({"lent"}, "returned", {"date_returned": fields.Date.context_today(self)})
@@ -148,7 +188,90 @@ class AftersalesLoan(models.Model):
     def action_mark_lost(self):
         if not self.env.user.has_group("aftersales_service.group_aftersales_manager"):
             raise UserError(self.env._("Only an after-sales manager may write off a loaner unit."))
-        return self._set_state({"lent"}, "lost")
+        self._set_state({"lent"}, "lost")
+        self._write_off_lost()
+        return True
+
+    def _write_off_lost(self):
+        """The lost unit leaves the books (an inventory loss move of its serial, its pending
+        loan transfer cancelled) and, when the settings say so, is charged to the customer."""
+        Quant = self.env["stock.quant"].sudo()
+        for loan in self.filtered("lot_id"):
+            loan.picking_ids.filtered(lambda p: p.state not in ("done", "cancel")).action_cancel()
+            quant = Quant.search(
+                [
+                    ("lot_id", "=", loan.lot_id.id),
+                    ("quantity", ">", 0),
+                    ("location_id.usage", "in", ("internal", "customer", "transit")),
+                ],
+                limit=1,
+            )
+            if quant:
+                product = loan.product_id.with_company(loan.company_id)
+                loss = product.property_stock_inventory
+                move = (
+                    self.env["stock.move"]
+                    .sudo()
+                    .create(
+                        {
+                            "name": self.env._("Lost loaner %(serial)s", serial=loan.lot_id.name),
+                            "origin": loan.name,
+                            "product_id": product.id,
+                            "product_uom": product.uom_id.id,
+                            "product_uom_qty": 1.0,
+                            "location_id": quant.location_id.id,
+                            "location_dest_id": loss.id,
+                            "company_id": loan.company_id.id,
+                            "move_line_ids": [
+                                fields.Command.create(
+                                    {
+                                        "product_id": product.id,
+                                        "product_uom_id": product.uom_id.id,
+                                        "lot_id": loan.lot_id.id,
+                                        "quantity": 1.0,
+                                        "location_id": quant.location_id.id,
+                                        "location_dest_id": loss.id,
+                                        "company_id": loan.company_id.id,
+                                    }
+                                )
+                            ],
+                        }
+                    )
+                )
+                move._action_confirm()
+                move.picked = True
+                move._action_done()
+            if loan.company_id.aftersales_loan_charge_lost:
+                order = (
+                    self.env["sale.order"]
+                    .sudo()
+                    .create(
+                        {
+                            "partner_id": loan.partner_id.id,
+                            "company_id": loan.company_id.id,
+                            "origin": loan.name,
+                            "order_line": [
+                                fields.Command.create(
+                                    {
+                                        "product_id": loan.product_id.id,
+                                        "product_uom_qty": 1.0,
+                                        "name": self.env._(
+                                            "Loaner %(serial)s lost (loan %(loan)s)",
+                                            serial=loan.lot_id.name,
+                                            loan=loan.name,
+                                        ),
+                                    }
+                                )
+                            ],
+                        }
+                    )
+                )
+                loan.message_post(
+                    body=self.env._(
+                        "Written off as lost; quotation %(order)s charges the customer.",
+                        order=order.name,
+                    )
+                )
 
     def action_cancel(self):
         return self._set_state({"draft"}, "cancelled")

@@ -78,6 +78,12 @@ class ResCompany(models.Model):
         default=14,
         help="Default number of days a loaner unit stays with the customer.",
     )
+    aftersales_loan_charge_lost = fields.Boolean(
+        string="Charge Lost Loaners",
+        default=True,
+        help="A loaner unit written off as lost is charged to the customer: a quotation at "
+        "the unit's sales price is prepared.",
+    )
 
     def _aftersales_count_days(self):
         """Days between two counts per ABC class."""

@@ -38,6 +38,9 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.aftersales_count_variance_pct", readonly=False
     )
     aftersales_loan_days = fields.Integer(related="company_id.aftersales_loan_days", readonly=False)
+    aftersales_loan_charge_lost = fields.Boolean(
+        related="company_id.aftersales_loan_charge_lost", readonly=False
+    )
 
     @api.constrains("aftersales_abc_threshold_a", "aftersales_abc_threshold_b")
     def _check_aftersales_abc_thresholds(self):

@@ -1,6 +1,9 @@
 # Copyright 2026 Aftersales contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from psycopg2 import IntegrityError
+
 from odoo.exceptions import UserError
+from odoo.tools import mute_logger
 
 from odoo.addons.aftersales_service.tests.common import AftersalesCommon
 
@@ -43,3 +46,23 @@ class TestLoan(AftersalesCommon):
             loan.action_mark_lost()
         loan.with_user(self.manager).action_mark_lost()
         self.assertEqual(loan.state, "lost")
+
+    def test_loaner_serial_is_out_on_one_loan_at_most(self):
+        """A second loan of a serial already out is refused by the button and, underneath,
+        by the database (a unique index on lent loans), whatever path writes it."""
+        first = self._loan(lot_id=self.lot.id)
+        first.action_lend()
+        second = self._loan(lot_id=self.lot.id)
+        with self.assertRaisesRegex(UserError, "already out on loan"):
+            second.action_lend()
+        self.assertEqual(second.state, "draft")
+        with (
+            self.assertRaises(IntegrityError),
+            mute_logger("odoo.sql_db"),
+            self.env.cr.savepoint(),
+        ):
+            second._aftersales_write_state({"state": "lent"})
+            second.flush_recordset()
+        first.action_return()
+        second.action_lend()
+        self.assertEqual(second.state, "lent")

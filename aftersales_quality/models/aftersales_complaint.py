@@ -6,8 +6,8 @@ from datetime import timedelta
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.aftersales_service.models.record_lock import lock_records
-from odoo.addons.aftersales_service.rules.sla import working_deadline
+from odoo.addons.aftersales_service.models.record_lock import lock_records, lock_skip_locked
+from odoo.addons.aftersales_service.rules.sla import wall_deadline, working_deadline
 
 from ..rules.complaint_deadline import DeadlinePolicy, complaint_deadlines
 from .aftersales_complaint_route import COMPLAINT_CATEGORIES
@@ -110,6 +110,19 @@ class AftersalesComplaint(models.Model):
     is_ack_late = fields.Boolean(
         string="Acknowledged Late", compute="_compute_is_ack_late", store=True
     )
+    is_solution_late = fields.Boolean(
+        string="Solution Overdue",
+        compute="_compute_is_solution_late",
+        store=True,
+        help="No solution proposed (resolved) by the solution deadline; refreshed by the "
+        "deadline watch job.",
+    )
+    date_ack_overdue_escalated = fields.Datetime(
+        string="Acknowledgment Overdue Escalated On", readonly=True, copy=False
+    )
+    date_solution_overdue_escalated = fields.Datetime(
+        string="Solution Overdue Escalated On", readonly=True, copy=False
+    )
     content = fields.Html(required=True)
     decision = fields.Selection(
         [("founded", "Founded"), ("unfounded", "Unfounded")],
@@ -170,8 +183,13 @@ class AftersalesComplaint(models.Model):
                 solution_days=route.solution_days,
                 hours_per_day=calendar.hours_per_day or 8.0,
             )
-            ack, solution = complaint_deadlines(policy, complaint.priority == "1")
-            complaint.date_ack_deadline = complaint._add_working_hours(ack)
+            urgent = complaint.priority == "1"
+            ack, solution = complaint_deadlines(policy, urgent)
+            if urgent and complaint.company_id.aftersales_complaint_urgent_clock:
+                # the rulebook's "urgent: 4 h" is clock time, nights and holidays included
+                complaint.date_ack_deadline = wall_deadline(complaint.date_received, ack)
+            else:
+                complaint.date_ack_deadline = complaint._add_working_hours(ack)
             complaint.date_solution_deadline = complaint._add_working_hours(solution)
 
     def _add_working_hours(self, hours):
@@ -192,6 +210,71 @@ class AftersalesComplaint(models.Model):
             complaint.is_ack_late = bool(
                 complaint.date_ack_deadline and moment > complaint.date_ack_deadline
             )
+
+    @api.depends("date_resolved", "date_solution_deadline", "state")
+    def _compute_is_solution_late(self):
+        now = fields.Datetime.now()
+        for complaint in self:
+            moment = complaint.date_resolved or now
+            complaint.is_solution_late = bool(
+                complaint.date_solution_deadline and moment > complaint.date_solution_deadline
+            )
+
+    @api.model
+    def _cron_watch_deadlines(self):
+        """Refresh the deadlines of open complaints (a public holiday added since moves
+        them), flag the late acknowledgments and overdue solutions, and escalate each
+        overdue step once, to the route's person."""
+        complaints = lock_skip_locked(self.search([("state", "in", ("new", "acknowledged"))]))
+        fnames = ["date_ack_deadline", "date_solution_deadline", "is_ack_late", "is_solution_late"]
+        for fname in fnames:
+            self.env.add_to_compute(self._fields[fname], complaints)
+        complaints.flush_recordset(fnames)
+        late_ack = complaints.filtered(
+            lambda c: c.state == "new" and c.is_ack_late and not c.date_ack_overdue_escalated
+        )
+        late_solution = complaints.filtered(
+            lambda c: c.is_solution_late and not c.date_solution_overdue_escalated
+        )
+        late_ack._escalate_overdue("ack")
+        late_solution._escalate_overdue("solution")
+        return True
+
+    def _aftersales_overdue_user(self):
+        """Who hears of an overdue step: the route's person, else the department's manager,
+        else the company's escalation leader."""
+        self.ensure_one()
+        return (
+            self.route_id.overdue_user_id
+            or self.department_id.manager_id.user_id
+            or self.company_id.aftersales_escalation_user_id
+        )
+
+    def _escalate_overdue(self, step):
+        """Tell the route's person that ``step`` (``ack`` or ``solution``) is overdue."""
+        if not self:
+            return
+        now = fields.Datetime.now()
+        for complaint in self:
+            if step == "ack":
+                summary = self.env._(
+                    "Complaint %(name)s not acknowledged by its deadline", name=complaint.name
+                )
+            else:
+                summary = self.env._(
+                    "Complaint %(name)s has no solution by its deadline", name=complaint.name
+                )
+            user = complaint._aftersales_overdue_user()
+            if user:
+                complaint.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=fields.Date.context_today(complaint),
+                    summary=summary,
+                    user_id=user.id,
+                )
+            complaint.message_post(body=summary, subtype_xmlid="mail.mt_note")
+        field = "date_ack_overdue_escalated" if step == "ack" else "date_solution_overdue_escalated"
+        self.write({field: now})
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -38,11 +38,24 @@ class AftersalesComplaintRoute(models.Model):
         default=8,
         help="Working hours to acknowledge a normal complaint (1 working day = 8 hours).",
     )
-    urgent_ack_hours = fields.Float(string="Urgent: Acknowledge Within (working hours)", default=4)
+    urgent_ack_hours = fields.Float(
+        string="Urgent: Acknowledge Within (hours)",
+        default=4,
+        help="Hours to acknowledge an urgent complaint: clock hours, or working hours when the "
+        "setting Urgent Acknowledgment in Clock Hours is off.",
+    )
     solution_days = fields.Float(
         string="Propose Solution Within (working days)",
         default=3,
         help="Working days, counted on the after-sales calendar, to propose a solution.",
+    )
+
+    overdue_user_id = fields.Many2one(
+        "res.users",
+        string="Escalate Overdue To",
+        help="Who is told when a complaint of this category is not acknowledged, or has no "
+        "solution, by its deadline; empty: the department's manager, else the company's "
+        "escalation leader.",
     )
 
     _sql_constraints = [

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 
-from odoo.addons.aftersales_service.rules.charging import is_repeat_fault
+from odoo.addons.aftersales_service.rules.charging import same_component, within_repair_warranty
 
 
 class AftersalesRequest(models.Model):
@@ -109,9 +109,10 @@ class AftersalesRequest(models.Model):
                 lambda p, r=request: (
                     p.lot_id == r.lot_id
                     and p.company_id == r.company_id
-                    and is_repeat_fault(
-                        r.fault_code_id.code,
-                        p.fault_code_id.code,
+                    # the same fault code record (and component), not the same text
+                    and p.fault_code_id == r.fault_code_id
+                    and same_component(r.component, p.component)
+                    and within_repair_warranty(
                         p.date_done,
                         r.date_request,
                         r.company_id.aftersales_repair_warranty_days,

@@ -19,6 +19,13 @@ class ResCompany(models.Model):
         "least this many within the period below (0: never).",
     )
     aftersales_complaint_repeat_days = fields.Integer(string="Repeat Period (days)", default=90)
+    aftersales_complaint_urgent_clock = fields.Boolean(
+        string="Urgent Acknowledgment in Clock Hours",
+        default=True,
+        help="Urgent complaints are acknowledged within the route's urgent hours counted round "
+        "the clock (nights and holidays included), as the rulebook's 4 hours; unticked, they "
+        "are counted in working hours.",
+    )
     aftersales_survey_very_satisfied_from = fields.Integer(string="Very Satisfied From", default=90)
     aftersales_survey_satisfied_from = fields.Integer(string="Satisfied From", default=80)
     aftersales_survey_average_from = fields.Integer(

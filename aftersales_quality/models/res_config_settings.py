@@ -15,6 +15,9 @@ class ResConfigSettings(models.TransientModel):
     aftersales_complaint_repeat_days = fields.Integer(
         related="company_id.aftersales_complaint_repeat_days", readonly=False
     )
+    aftersales_complaint_urgent_clock = fields.Boolean(
+        related="company_id.aftersales_complaint_urgent_clock", readonly=False
+    )
     aftersales_survey_very_satisfied_from = fields.Integer(
         related="company_id.aftersales_survey_very_satisfied_from", readonly=False
     )

@@ -21,3 +21,5 @@ from . import test_kpi_no_data
 from . import test_demo
 from . import test_fault_code_coverage
 from . import test_role_journeys
+from . import test_complaint_deadline_watch
+from . import test_repeat_fault_code

@@ -37,3 +37,4 @@ from . import product_template
 from . import product_pricelist
 from . import stock_lot
 from . import aftersales_work_log_guard
+from . import resource_calendar_leaves

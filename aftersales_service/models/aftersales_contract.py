@@ -1,5 +1,9 @@
 # Copyright 2026 Aftersales contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import datetime, time
+
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -72,6 +76,9 @@ class AftersalesContract(models.Model):
         help="Day the renewal reminder went out; it goes out once per contract.",
     )
     terms = fields.Html()
+    visit_request_ids = fields.One2many(
+        "aftersales.request", "visit_contract_id", string="Planned Visits"
+    )
 
     _sql_constraints = [
         ("dates_order", "CHECK(date_end >= date_start)", "A contract cannot end before it starts."),
@@ -139,7 +146,54 @@ class AftersalesContract(models.Model):
         today = fields.Date.context_today(self)
         self._aftersales_write_state({"state": "active"})
         self.filtered(lambda c: c.date_end < today)._aftersales_write_state({"state": "expired"})
+        self.filtered(lambda c: c.state == "active")._schedule_visits()
         return True
+
+    def _visit_dates(self):
+        """The contract's visit days: ``visits_per_year`` a year, evenly spread over each
+        contract year, within the contract's dates."""
+        self.ensure_one()
+        if self.visits_per_year <= 0:
+            return []
+        dates, year = [], 0
+        while True:
+            first = self.date_start + relativedelta(years=year)
+            if first > self.date_end:
+                return dates
+            for index in range(self.visits_per_year):
+                day = first + relativedelta(months=12 * index // self.visits_per_year)
+                if day <= self.date_end:
+                    dates.append(day)
+            year += 1
+
+    def _schedule_visits(self):
+        """One maintenance request per visit included in the contract (none twice)."""
+        vals_list = []
+        for contract in self:
+            planned = set(contract.visit_request_ids.mapped("date_request"))
+            lot = contract.lot_ids[:1] if len(contract.lot_ids) == 1 else self.env["stock.lot"]
+            product = lot.product_id or contract.product_ids[:1]
+            for day in contract._visit_dates():
+                moment = datetime.combine(day, time(9, 0))
+                if moment in planned:
+                    continue
+                vals_list.append(
+                    {
+                        "partner_id": contract.partner_id.id,
+                        "company_id": contract.company_id.id,
+                        "request_type": "maintenance",
+                        "visit_contract_id": contract.id,
+                        "product_id": product.id,
+                        "lot_id": lot.id,
+                        "date_request": moment,
+                        "description": self.env._(
+                            "Maintenance visit %(day)s of service contract %(name)s.",
+                            day=fields.Date.to_string(day),
+                            name=contract.name,
+                        ),
+                    }
+                )
+        return self.env["aftersales.request"].create(vals_list)
 
     def action_cancel(self):
         if not self.env.user.has_group("aftersales_service.group_aftersales_manager"):

@@ -6,10 +6,11 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import html2plaintext, plaintext2html
 
+from ..rules import installation as installation_rules
 from ..rules import sla as sla_rules
 from ..rules.request_flow import answer_close_error, needs_callback, transition_error
 from .aftersales_sla_policy import CRITERIA as SLA_CRITERIA
-from .record_lock import lock_records
+from .record_lock import lock_records, lock_skip_locked
 
 
 class AftersalesRequest(models.Model):
@@ -89,6 +90,21 @@ class AftersalesRequest(models.Model):
         "period, any other part for the unit's.",
     )
     description = fields.Html(string="Fault Symptoms")
+    commissioning_checklist = fields.Html(
+        compute="_compute_commissioning_checklist",
+        store=True,
+        readonly=False,
+        copy=False,
+        help="Installation jobs: the company's commissioning checklist; tick every item "
+        "before the customer signs the joint acceptance.",
+    )
+    installation_signature = fields.Image(
+        string="Acceptance Signature", copy=False, max_width=1024, max_height=1024
+    )
+    installation_signed_by = fields.Char(string="Accepted By", copy=False)
+    date_installation_accepted = fields.Datetime(
+        string="Installation Accepted On", copy=False, readonly=True
+    )
     answer = fields.Html(
         string="Answer Given",
         copy=False,
@@ -150,7 +166,22 @@ class AftersalesRequest(models.Model):
         "or the service address (same city as the company: city; otherwise suburb); "
         "can be set by hand.",
     )
-    date_purchase = fields.Date(string="Purchase Date")
+    visit_contract_id = fields.Many2one(
+        "aftersales.contract",
+        string="Visit of Contract",
+        index="btree_not_null",
+        copy=False,
+        readonly=True,
+        help="Preventive maintenance visit planned by this service contract.",
+    )
+    date_purchase = fields.Date(
+        string="Purchase Date",
+        compute="_compute_date_purchase",
+        store=True,
+        readonly=False,
+        help="Filled from the delivery of the serial number to the customer; can be typed "
+        "when the unit was not delivered by us.",
+    )
     date_fault = fields.Datetime(string="Fault Since")
     complexity = fields.Selection(
         [("simple", "Simple (remote help)"), ("complex", "Complex (on-site or workshop)")],
@@ -204,6 +235,19 @@ class AftersalesRequest(models.Model):
         string="SLA Breached", compute="_compute_sla_state", store=True, index=True
     )
     date_sla_alert = fields.Datetime(string="SLA Alert Sent On", copy=False, readonly=True)
+    deadline_resolution_told = fields.Datetime(
+        string="Resolution Date Told",
+        copy=False,
+        readonly=True,
+        help="The resolution date the customer was last told; when a public holiday moves "
+        "the promise, the customer is told the new date.",
+    )
+    date_progress_report = fields.Datetime(
+        string="Last Progress Report",
+        copy=False,
+        readonly=True,
+        help="When the customer last received a progress message (complex requests).",
+    )
 
     # Dispatch and follow-up
     is_carried_over = fields.Boolean(
@@ -288,6 +332,27 @@ class AftersalesRequest(models.Model):
                 request.zone = "city"
             else:
                 request.zone = "suburb"
+
+    @api.depends("lot_id")
+    def _compute_date_purchase(self):
+        deliveries = self._aftersales_lot_deliveries(self.lot_id)
+        for request in self:
+            delivery = deliveries.get(request.lot_id.id)
+            request.date_purchase = (
+                fields.Date.context_today(request, delivery[1])
+                if delivery
+                else request.date_purchase
+            )
+
+    @api.depends("request_type", "company_id")
+    def _compute_commissioning_checklist(self):
+        for request in self:
+            if request.request_type == "installation" and not request.commissioning_checklist:
+                request.commissioning_checklist = installation_rules.checklist_html(
+                    request.company_id.aftersales_commissioning_checklist
+                )
+            else:
+                request.commissioning_checklist = request.commissioning_checklist
 
     @api.depends("date_request", "request_type", "priority", "zone", "complexity", "channel")
     def _compute_deadlines(self):
@@ -446,8 +511,12 @@ class AftersalesRequest(models.Model):
 
     @api.onchange("lot_id")
     def _onchange_lot_id(self):
+        owners = self._aftersales_lot_owners(self.lot_id)
         for request in self.filtered("lot_id"):
             request.product_id = request.lot_id.product_id
+            if not request.partner_id and owners.get(request.lot_id.id):
+                # the serial tells who bought the unit
+                request.partner_id = owners[request.lot_id.id]
 
     def _check_technician_assignment(self, vals):
         """Refuse, before anything is written, a technician not certified for the product."""
@@ -484,7 +553,18 @@ class AftersalesRequest(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        lots = self.env["stock.lot"].browse(
+            [
+                vals["lot_id"]
+                for vals in vals_list
+                if vals.get("lot_id") and not vals.get("partner_id")
+            ]
+        )
+        owners = self._aftersales_lot_owners(lots)
         for vals in vals_list:
+            if vals.get("lot_id") and not vals.get("partner_id") and owners.get(vals["lot_id"]):
+                # a serial entered without customer: the customer it was delivered to
+                vals["partner_id"] = owners[vals["lot_id"]].id
             self.browse()._check_technician_assignment(vals)
             if vals.get("name", "New") == "New":
                 company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
@@ -799,6 +879,75 @@ class AftersalesRequest(models.Model):
                     )
                 )
 
+    def action_accept_installation(self):
+        """Joint acceptance of an installation job: with the appointment kept, every
+        commissioning item ticked and the customer's signature, the unit's warranty
+        awaiting installation acceptance starts today."""
+        lock_records(self)
+        for request in self:
+            problem = False
+            if request.request_type != "installation":
+                problem = self.env._("%(name)s is not an installation job.", name=request.name)
+            elif request.state not in ("scheduled", "in_progress"):
+                problem = self.env._(
+                    "%(name)s must be scheduled or in progress to record its installation "
+                    "acceptance.",
+                    name=request.name,
+                )
+            elif not (request.date_appointment and request.date_appointed):
+                problem = self.env._(
+                    "Agree the installation appointment of %(name)s with the customer first.",
+                    name=request.name,
+                )
+            elif installation_rules.open_items(request.commissioning_checklist):
+                problem = self.env._(
+                    "Tick every item of the commissioning checklist of %(name)s first "
+                    "(still open: %(items)s).",
+                    name=request.name,
+                    items=", ".join(installation_rules.open_items(request.commissioning_checklist)),
+                )
+            elif not (request.installation_signature and request.installation_signed_by):
+                problem = self.env._(
+                    "The customer signs the joint acceptance of %(name)s (signature and name) "
+                    "before it is recorded.",
+                    name=request.name,
+                )
+            if problem:
+                raise UserError(problem)
+        today = fields.Date.context_today(self)
+        for request in self:
+            warranties = request._aftersales_installation_warranties()
+            # the agent or technician need not be allowed to edit the warranty register
+            warranties.sudo().action_accept_installation(date=today)
+            request.write({"date_installation_accepted": fields.Datetime.now()})
+            request.message_post(
+                body=self.env._(
+                    "Installation accepted by %(signer)s; warranty started: %(warranties)s.",
+                    signer=request.installation_signed_by,
+                    warranties=", ".join(warranties.mapped("display_name"))
+                    or self.env._("none awaiting acceptance"),
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        self.action_check_warranty()
+        return True
+
+    def _aftersales_installation_warranties(self):
+        """Warranties of the installed unit still awaiting installation acceptance."""
+        self.ensure_one()
+        domain = [
+            ("state", "=", "pending"),
+            ("company_id", "=", self.company_id.id),
+        ]
+        if self.lot_id:
+            domain.append(("lot_id", "=", self.lot_id.id))
+        else:
+            domain += [
+                ("product_id", "=", self.product_id.id),
+                ("partner_id", "=", self.partner_id.commercial_partner_id.id),
+            ]
+        return self.env["aftersales.warranty"].sudo().search(domain)
+
     def action_answer_close(self):
         """Short path of usage and policy questions: the agent logs the answer given, which
         is the first answer of the SLA, and closes the question (no technician, no visit;
@@ -1075,6 +1224,108 @@ class AftersalesRequest(models.Model):
         return True
 
     @api.model
+    def _aftersales_open_promises(self):
+        return self.search([("state", "not in", ("done", "closed", "cancelled"))])
+
+    @api.model
+    def _aftersales_baseline_promises(self):
+        """Remember the resolution date of open requests not yet noted, before a change of
+        the working calendar (a public holiday) may move it."""
+        requests = self._aftersales_open_promises().filtered(
+            lambda r: r.deadline_resolution and not r.deadline_resolution_told
+        )
+        for request in requests:
+            request.deadline_resolution_told = request.deadline_resolution
+
+    @api.model
+    def _cron_watch_promises(self):
+        """Recompute the deadlines of open requests on the working calendar as it is now;
+        tell each customer whose promised resolution date a public holiday moved the new
+        date; send complex requests' customers a progress message every N working days."""
+        requests = lock_skip_locked(self._aftersales_open_promises())
+        fnames = self._aftersales_deadline_fields() + ["sla_state", "is_sla_breached"]
+        for fname in fnames:
+            self.env.add_to_compute(self._fields[fname], requests)
+        requests.flush_recordset(fnames)
+        requests._aftersales_tell_moved_promises()
+        requests._aftersales_send_progress_reports()
+        return True
+
+    def _aftersales_tell_moved_promises(self):
+        for request in self.filtered("deadline_resolution"):
+            told = request.deadline_resolution_told
+            if not told:
+                request.deadline_resolution_told = request.deadline_resolution
+                continue
+            if request.deadline_resolution <= told:
+                continue
+            partner = request.partner_id
+            env = request.with_context(lang=partner.lang or self.env.lang).env
+            request.message_post(
+                body=env._(
+                    "Because of a public holiday, the date we promised for your request "
+                    "%(name)s moves from %(old)s to %(new)s.",
+                    name=request.name,
+                    old=request._aftersales_customer_date(told),
+                    new=request._aftersales_customer_date(request.deadline_resolution),
+                ),
+                partner_ids=partner.ids,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+            request.deadline_resolution_told = request.deadline_resolution
+
+    def _aftersales_customer_date(self, moment):
+        """``moment`` (naive UTC) as the customer reads it: in their time zone, else the
+        after-sales calendar's."""
+        self.ensure_one()
+        tz = self.partner_id.tz or self.company_id._aftersales_calendar().tz or "UTC"
+        return fields.Datetime.context_timestamp(self.with_context(tz=tz), moment).strftime(
+            "%Y-%m-%d %H:%M"
+        )
+
+    def _aftersales_send_progress_reports(self):
+        """Complex requests in work: a progress message to the customer every N working
+        days (company setting) since the request or the last report."""
+        now = fields.Datetime.now()
+        todo = self.filtered(
+            lambda r: (
+                r.complexity == "complex"
+                and r.state in ("assessed", "scheduled", "in_progress", "waiting_parts")
+                and r.company_id.aftersales_progress_days > 0
+            )
+        )
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for company in todo.company_id:
+            requests = todo.filtered(lambda r, c=company: r.company_id == c)
+            since = min(r.date_progress_report or r.date_request for r in requests)
+            intervals = company._aftersales_work_intervals(since, now)
+            hours = company.aftersales_progress_days * (
+                company._aftersales_calendar().hours_per_day or 8.0
+            )
+            for request in requests:
+                last = request.date_progress_report or request.date_request
+                due = sla_rules.working_deadline(last, hours, intervals)
+                if not due or due > now:
+                    continue
+                env = request.with_context(lang=request.partner_id.lang or self.env.lang).env
+                request.message_post(
+                    body=env._(
+                        "Progress of your request %(name)s: %(stage)s. We are working on it "
+                        "and will keep you informed; promised by %(date)s.",
+                        name=request.name,
+                        stage=labels.get(request.state, request.state),
+                        date=request._aftersales_customer_date(request.deadline_resolution)
+                        if request.deadline_resolution
+                        else "-",
+                    ),
+                    partner_ids=request.partner_id.ids,
+                    message_type="comment",
+                    subtype_xmlid="mail.mt_comment",
+                )
+                request.date_progress_report = now
+
+    @api.model
     def _cron_carry_over(self):
         """Flag dispatched requests not finished by the end of their day for next-day priority."""
         end_of_day = fields.Datetime.now()
@@ -1125,6 +1376,15 @@ class AftersalesRequest(models.Model):
     @api.model
     def _aftersales_lot_owners(self, lots):
         """{lot id: commercial partner} for the lots whose last done move went to a customer."""
+        return {
+            lot_id: partner
+            for lot_id, (partner, _date) in self._aftersales_lot_deliveries(lots).items()
+        }
+
+    @api.model
+    def _aftersales_lot_deliveries(self, lots):
+        """{lot id: (commercial partner, delivery datetime)} for the lots whose last done move
+        went to a customer."""
         if not lots:
             return {}
         lines = (
@@ -1141,5 +1401,7 @@ class AftersalesRequest(models.Model):
                 continue
             partner = line.picking_partner_id or line.move_id.partner_id
             is_delivery = line.location_dest_id.usage == "customer"
-            owners[line.lot_id.id] = partner.commercial_partner_id if is_delivery else False
+            owners[line.lot_id.id] = (
+                (partner.commercial_partner_id, line.date) if is_delivery and partner else False
+            )
         return {lot_id: owner for lot_id, owner in owners.items() if owner}

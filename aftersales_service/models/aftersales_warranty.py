@@ -1,5 +1,7 @@
 # Copyright 2026 Aftersales contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
@@ -91,7 +93,7 @@ class AftersalesWarranty(models.Model):
     )
     state = fields.Selection(
         [
-            ("pending", "Awaiting Installation"),
+            ("pending", "Awaiting Installation Acceptance"),
             ("active", "Active"),
             ("expired", "Expired"),
             ("void", "Void"),
@@ -196,6 +198,29 @@ class AftersalesWarranty(models.Model):
         self._refresh_expiry()
         return True
 
+    @api.model
+    def _start_after_grace(self, today):
+        """Start the pending warranties whose installation was not accepted within the
+        company's grace period after delivery (0: wait for the acceptance for ever)."""
+        pending = self.search([("state", "=", "pending"), ("date_delivered", "!=", False)])
+        for warranty in pending:
+            grace = warranty.company_id.aftersales_installation_grace_days
+            if grace <= 0:
+                continue
+            start = warranty.date_delivered + relativedelta(days=grace)
+            if start > today:
+                continue
+            warranty.action_accept_installation(date=start)
+            warranty.message_post(
+                body=self.env._(
+                    "Installation not accepted within %(days)s days of delivery: the warranty "
+                    "starts on %(date)s.",
+                    days=grace,
+                    date=fields.Date.to_string(start),
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+
     def action_void(self, reason):
         """Void warranties (e.g. unit returned and refunded); the reason is kept."""
         if not self.env.user.has_group("aftersales_service.group_aftersales_user"):
@@ -280,8 +305,10 @@ class AftersalesWarranty(models.Model):
 
     @api.model
     def _cron_expire(self):
-        """Daily: active warranties whose last covered day is past become expired."""
+        """Daily: warranties awaiting installation acceptance past the company's grace period
+        start on its last day; active warranties whose last covered day is past expire."""
         today = fields.Date.context_today(self)
+        self._start_after_grace(today)
         warranties = self.search([("state", "=", "active"), ("date_end_max", "<", today)])
         warranties._aftersales_write_state({"state": "expired"})
         return warranties
@@ -463,7 +490,7 @@ class AftersalesWarranty(models.Model):
                 reason=answer.params.get("reason") or self.env._("no reason given"),
             )
         if answer.reason == "pending":
-            return self.env._("Covered: the warranty starts at installation acceptance")
+            return self.env._("Not covered: awaiting installation acceptance")
         if answer.reason == "not_started":
             return self.env._("Not covered: the warranty starts on %(date)s", date=date)
         if answer.reason == "covered":

@@ -25,6 +25,19 @@ class ResCompany(models.Model):
         help="The same fault on the same unit within this many days after a repair is "
         "re-done free of charge.",
     )
+    aftersales_installation_grace_days = fields.Integer(
+        string="Installation Acceptance Grace (days)",
+        default=30,
+        help="A warranty that starts at installation acceptance starts anyway this many days "
+        "after delivery when no acceptance was signed (0: only at acceptance).",
+    )
+    aftersales_commissioning_checklist = fields.Text(
+        string="Commissioning Checklist",
+        default="Unit level and fixed\nPower supply and connections checked\nTest run passed\n"
+        "Customer shown how to use and maintain the unit",
+        help="One item per line; an installation job ticks every item before the customer "
+        "signs the joint acceptance.",
+    )
     aftersales_contract_notice_months = fields.Integer(
         string="Contract Renewal Notice (months)",
         default=1,
@@ -117,6 +130,12 @@ class ResCompany(models.Model):
         string="Default Appointment Length (hours)",
         default=2.0,
         help="Used to find a technician's next free slot when suggesting a dispatch.",
+    )
+    aftersales_progress_days = fields.Integer(
+        string="Progress Report Every (working days)",
+        default=2,
+        help="Complex requests still open send the customer a progress message every this "
+        "many working days (0: never).",
     )
     aftersales_appointment_horizon_days = fields.Integer(
         string="Appointment Proposals Horizon (days)",

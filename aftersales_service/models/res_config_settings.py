@@ -12,6 +12,12 @@ class ResConfigSettings(models.TransientModel):
     aftersales_repair_warranty_days = fields.Integer(
         related="company_id.aftersales_repair_warranty_days", readonly=False
     )
+    aftersales_installation_grace_days = fields.Integer(
+        related="company_id.aftersales_installation_grace_days", readonly=False
+    )
+    aftersales_commissioning_checklist = fields.Text(
+        related="company_id.aftersales_commissioning_checklist", readonly=False
+    )
     aftersales_return_ratio_allowed = fields.Float(
         related="company_id.aftersales_return_ratio_allowed", readonly=False
     )
@@ -54,6 +60,9 @@ class ResConfigSettings(models.TransientModel):
     )
     aftersales_appointment_hours = fields.Float(
         related="company_id.aftersales_appointment_hours", readonly=False
+    )
+    aftersales_progress_days = fields.Integer(
+        related="company_id.aftersales_progress_days", readonly=False
     )
     aftersales_appointment_horizon_days = fields.Integer(
         related="company_id.aftersales_appointment_horizon_days", readonly=False

@@ -68,6 +68,22 @@ def same_fault(fault: str | None, other: str | None) -> bool:
     return " ".join(fault.lower().split()) == " ".join(other.lower().split())
 
 
+def within_repair_warranty(
+    previous_repaired_on: datetime | None, now: datetime, warranty_days: int
+) -> bool:
+    """``now`` falls within ``warranty_days`` after the previous repair ended."""
+    if not previous_repaired_on or warranty_days <= 0 or previous_repaired_on > now:
+        return False
+    return now - previous_repaired_on <= timedelta(days=warranty_days)
+
+
+def same_component(component: str | None, previous_component: str | None) -> bool:
+    """Components compare case- and space-insensitively; an unknown one matches any."""
+    if not component or not previous_component:
+        return True
+    return component.strip().casefold() == previous_component.strip().casefold()
+
+
 def is_repeat_fault(
     fault: str | None,
     previous_fault: str | None,
@@ -76,8 +92,6 @@ def is_repeat_fault(
     warranty_days: int,
 ) -> bool:
     """The same fault again within ``warranty_days`` after the previous repair ended."""
-    if not previous_repaired_on or warranty_days <= 0 or previous_repaired_on > now:
-        return False
     if not same_fault(fault, previous_fault):
         return False
-    return now - previous_repaired_on <= timedelta(days=warranty_days)
+    return within_repair_warranty(previous_repaired_on, now, warranty_days)

@@ -99,7 +99,8 @@ def coverage(
     if state == "void":
         return Coverage(VOID, "void", params={"reason": void_reason or ""})
     if state == "pending" or not date_start:
-        return Coverage(COVERED, "pending", component=component)
+        # starts at installation acceptance: nothing is covered before it
+        return Coverage(NOT_COVERED, "pending", component=component)
     end, matched = component_end(base_end, component_ends or {}, component)
     if on_date < date_start:
         days = (date_start - on_date).days

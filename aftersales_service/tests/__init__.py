@@ -36,3 +36,7 @@ from . import test_appointment
 from . import test_role_screens
 from . import test_role_journeys
 from . import test_role_tours
+from . import test_promise_watch
+from . import test_installation
+from . import test_request_serial
+from . import test_contract_visits

@@ -8,6 +8,7 @@ from odoo.addons.base.tests.common import new_test_user
 
 from .access_matrix import ROLES
 from .common import AftersalesCommon
+from .repair_common import SIGNATURE_PNG
 
 # model -> values a test document of it needs (on top of what is filled in generically)
 FIXTURE_VALS = {
@@ -149,6 +150,7 @@ ACTION_PATHS = {
             date_appointment="2030-01-07 02:00:00",
             date_appointment_end="2030-01-07 04:00:00",
         ),
+        "action_accept_installation": lambda cls: cls._installation_ready(),
         # a usage question with the answer written
         "action_answer_close": lambda cls: cls._new_fixture(
             "aftersales.request", request_type="usage", answer="<p>Hold the button 5 s.</p>"
@@ -297,6 +299,28 @@ class TrustCommon(AftersalesCommon):
     @classmethod
     def _new_fixture(cls, model_name, **extra):
         return cls.env[model_name].create(cls._fixture_vals(model_name, **extra))
+
+    @classmethod
+    def _installation_ready(cls):
+        """An installation job on site: appointment agreed, checklist ticked, signed."""
+        request = cls._new_fixture(
+            "aftersales.request",
+            request_type="installation",
+            date_appointment="2030-01-07 02:00:00",
+            date_appointment_end="2030-01-07 04:00:00",
+        )
+        request.action_agree_appointment()
+        request.action_assess()
+        request.action_schedule()
+        request.write(
+            {
+                "commissioning_checklist": '<ul class="o_checklist">'
+                '<li class="o_checked">Test run passed</li></ul>',
+                "installation_signature": SIGNATURE_PNG,
+                "installation_signed_by": "Li Wei",
+            }
+        )
+        return request
 
     @classmethod
     def _prepared(cls, model_name, action):

@@ -79,3 +79,9 @@ def test_repeat_fault_window_follows_the_setting():
     assert mod.is_repeat_fault("E4", "e4", repaired, datetime(2026, 4, 30), 120)
     assert not mod.is_repeat_fault("E4", "E5", repaired, datetime(2026, 1, 20), 90)
     assert not mod.is_repeat_fault("E4", "E4", repaired, datetime(2026, 1, 20), 0)
+
+
+def test_components_match_ignoring_case_and_unknown_matches_any():
+    assert mod.same_component("Compressor ", "compressor")
+    assert not mod.same_component("Compressor", "Fan motor")
+    assert mod.same_component(None, "Fan motor")

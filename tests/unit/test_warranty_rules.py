@@ -99,7 +99,7 @@ def test_no_warranty_and_pending_installation():
         "no_warranty"
     )
     pending = rules.coverage(D(2026, 1, 1), state="pending", date_start=None, base_end=None)
-    assert (pending.status, pending.reason) == ("covered", "pending")
+    assert (pending.status, pending.reason) == ("not_covered", "pending")
 
 
 def test_best_warranty_prefers_running_then_latest():
