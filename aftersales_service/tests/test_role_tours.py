@@ -194,7 +194,8 @@ class TestRoleTours(HttpCase):
             if approval.step in signers:
                 approval.with_user(self.users[signers[approval.step]]).action_approve()
         self.assertEqual(
-            record.approval_ids.filtered(lambda a: a.state == "pending").step, "sales_head"
+            record.approval_ids.filtered(lambda a: a.state == "pending" and a.step != "qc").step,
+            "sales_head",
         )
         self._start_tour(
             f"/odoo/action-aftersales_service.aftersales_return_action/{record.id}",
