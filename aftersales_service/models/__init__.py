@@ -25,7 +25,6 @@ from . import sale_order
 from . import sale_order_line
 from . import account_move
 from . import account_move_line
-from . import aftersales_request_repair
 from . import aftersales_warranty_policy
 from . import aftersales_warranty_policy_line
 from . import aftersales_warranty
@@ -36,5 +35,4 @@ from . import product_category
 from . import product_template
 from . import product_pricelist
 from . import stock_lot
-from . import aftersales_work_log_guard
 from . import resource_calendar_leaves

@@ -7,14 +7,11 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..rules.warranty import add_months
-
 
 class AftersalesContract(models.Model):
     _name = "aftersales.contract"
     _description = "Service Contract"
     _inherit = ["aftersales.state.mixin", "mail.thread", "mail.activity.mixin"]
-    _aftersales_state_fields = ("state", "date_renewal_notice")
     _order = "date_end desc, id desc"
     _check_company_auto = True
 
@@ -109,7 +106,10 @@ class AftersalesContract(models.Model):
                 )
         return super().create(vals_list)
 
-    def _aftersales_state_refusal(self):
+    def _aftersales_transition_fields(self):
+        return super()._aftersales_transition_fields() | {"state", "date_renewal_notice"}
+
+    def _aftersales_field_refusal(self):
         return self.env._(
             "The state of a service contract changes only through its buttons "
             "(Activate, Cancel) or when it expires."
@@ -130,22 +130,31 @@ class AftersalesContract(models.Model):
     # ------------------------------------------------------------------
     # State changes
     # ------------------------------------------------------------------
-    def _check_states(self, allowed, target_label):
-        self._aftersales_check_state(
-            allowed,
-            lambda contract, state: self.env._(
-                "Contract %(name)s is '%(state)s' and cannot be %(target)s.",
-                name=contract.name,
-                state=state,
-                target=target_label,
-            ),
+    def _aftersales_transition_refusals(self):
+        refusals = super()._aftersales_transition_refusals()
+        refusals.update(
+            {
+                "active": self.env._(
+                    "Contract %(name)s cannot be activated: only a draft contract is activated."
+                ),
+                "cancelled": self.env._(
+                    "Contract %(name)s cannot be cancelled: only a draft or running contract "
+                    "is cancelled."
+                ),
+                "draft": self.env._(
+                    "Contract %(name)s cannot be reset to draft: only a cancelled contract is "
+                    "reset."
+                ),
+            }
         )
+        return refusals
 
     def action_activate(self):
-        self._check_states(("draft",), self.env._("activated"))
+        self._aftersales_transition(("draft",), "active")
         today = fields.Date.context_today(self)
-        self._aftersales_write_state({"state": "active"})
-        self.filtered(lambda c: c.date_end < today)._aftersales_write_state({"state": "expired"})
+        self.filtered(lambda c: c.date_end < today)._aftersales_write_transition(
+            {"state": "expired"}
+        )
         self.filtered(lambda c: c.state == "active")._schedule_visits()
         return True
 
@@ -198,18 +207,14 @@ class AftersalesContract(models.Model):
     def action_cancel(self):
         if not self.env.user.has_group("aftersales_service.group_aftersales_manager"):
             raise UserError(self.env._("Only an after-sales manager may cancel a contract."))
-        self._check_states(("draft", "active"), self.env._("cancelled"))
-        self._aftersales_write_state({"state": "cancelled"})
-        return True
+        return self._aftersales_transition(("draft", "active"), "cancelled")
 
     def action_reset_draft(self):
         if not self.env.user.has_group("aftersales_service.group_aftersales_manager"):
             raise UserError(
                 self.env._("Only an after-sales manager may reset a contract to draft.")
             )
-        self._check_states(("cancelled",), self.env._("reset to draft"))
-        self._aftersales_write_state({"state": "draft", "date_renewal_notice": False})
-        return True
+        return self._aftersales_transition(("cancelled",), "draft", {"date_renewal_notice": False})
 
     # ------------------------------------------------------------------
     # Business methods
@@ -305,7 +310,7 @@ class AftersalesContract(models.Model):
         today = fields.Date.context_today(self)
         contracts = self.browse()
         for company in self.env["res.company"].search([]):
-            limit = add_months(today, company.aftersales_contract_notice_months)
+            limit = today + relativedelta(months=company.aftersales_contract_notice_months)
             contracts |= self.search(
                 [
                     ("company_id", "=", company.id),
@@ -317,7 +322,7 @@ class AftersalesContract(models.Model):
             )
         if not contracts:
             return contracts
-        contracts._aftersales_write_state({"date_renewal_notice": today})
+        contracts._aftersales_write_transition({"date_renewal_notice": today})
         template = self.env.ref(
             "aftersales_service.mail_template_contract_renewal", raise_if_not_found=False
         )
@@ -346,5 +351,5 @@ class AftersalesContract(models.Model):
         """Daily: running contracts past their end date become expired."""
         today = fields.Date.context_today(self)
         contracts = self.search([("state", "=", "active"), ("date_end", "<", today)])
-        contracts._aftersales_write_state({"state": "expired"})
+        contracts._aftersales_write_transition({"state": "expired"})
         return contracts

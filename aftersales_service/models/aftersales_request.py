@@ -8,9 +8,7 @@ from odoo.tools import html2plaintext, plaintext2html
 
 from ..rules import installation as installation_rules
 from ..rules import sla as sla_rules
-from ..rules.request_flow import answer_close_error, needs_callback, transition_error
 from .aftersales_sla_policy import CRITERIA as SLA_CRITERIA
-from .record_lock import lock_records, lock_skip_locked
 
 
 class AftersalesRequest(models.Model):
@@ -313,6 +311,43 @@ class AftersalesRequest(models.Model):
     work_log_ids = fields.One2many("aftersales.work.log", "request_id", string="Work Logs")
     work_hours = fields.Float(string="Hours Worked", compute="_compute_work_hours")
 
+    repair_ids = fields.One2many("repair.order", "aftersales_request_id", string="Repairs")
+    # the repairs the user may read (a return approver or an accountant without
+    # Inventory rights opens the request all the same)
+    repair_count = fields.Integer(compute="_compute_repair_count", compute_sudo=True)
+    # the invoices themselves belong to invoicing users; every reader of the request sees
+    # how many there are and how far they are paid
+    invoice_ids = fields.One2many(
+        "account.move",
+        "aftersales_request_id",
+        string="Invoices",
+        groups="account.group_account_invoice,account.group_account_readonly",
+    )
+    invoice_count = fields.Integer(compute="_compute_invoice_state", compute_sudo=True)
+    invoice_payment_state = fields.Selection(
+        [
+            ("none", "Nothing to Invoice"),
+            ("draft", "Draft Invoice"),
+            ("not_paid", "Invoiced, Not Paid"),
+            ("partial", "Partially Paid"),
+            ("paid", "Paid"),
+        ],
+        string="Payment",
+        compute="_compute_invoice_state",
+        compute_sudo=True,
+        help="Draft: invoiced on paper only, nothing is due yet. Invoiced, not paid: a posted "
+        "invoice waits for its payment. Partially paid: part of what is invoiced is paid.",
+    )
+    repair_parts_cost = fields.Monetary(
+        string="Parts Cost",
+        currency_field="repair_currency_id",
+        compute="_compute_repair_parts_cost",
+        compute_sudo=True,
+        help="Cost of the parts used by the repairs of this request, charged or not.",
+    )
+    repair_currency_id = fields.Many2one(related="company_id.currency_id")
+    customer_signature = fields.Image(copy=False, max_width=1024, max_height=1024)
+
     @api.model
     def _group_expand_states(self, states, domain):
         return [key for key, _label in self._fields["state"].selection]
@@ -446,6 +481,41 @@ class AftersalesRequest(models.Model):
         for request in self:
             request.work_hours = hours.get(request.id, 0.0)
 
+    def _aftersales_visible_repairs(self):
+        """The request's repairs the current user may read (computed as superuser)."""
+        self.ensure_one()
+        return self.repair_ids.with_user(self.env.uid)._filtered_access("read").sudo()
+
+    @api.depends("repair_ids")
+    def _compute_repair_count(self):
+        for request in self:
+            request.repair_count = len(request._aftersales_visible_repairs())
+
+    @api.depends("invoice_ids.payment_state", "invoice_ids.state")
+    def _compute_invoice_state(self):
+        for request in self:
+            invoices = request.invoice_ids.filtered(lambda m: m.state != "cancel")
+            request.invoice_count = len(invoices)
+            posted = invoices.filtered(lambda m: m.state == "posted")
+            states = set(posted.mapped("payment_state"))
+            if not invoices:
+                request.invoice_payment_state = "none"
+            elif not posted:
+                request.invoice_payment_state = "draft"
+            elif posted == invoices and states <= {"paid", "in_payment", "reversed"}:
+                request.invoice_payment_state = "paid"
+            elif states & {"paid", "in_payment", "partial", "reversed"}:
+                request.invoice_payment_state = "partial"
+            else:
+                request.invoice_payment_state = "not_paid"
+
+    @api.depends("repair_ids.move_ids.product_uom_qty")
+    def _compute_repair_parts_cost(self):
+        for request in self:
+            request.repair_parts_cost = sum(
+                request._aftersales_visible_repairs().mapped("aftersales_parts_cost")
+            )
+
     @api.depends("product_id", "lot_id", "partner_id", "date_request", "component")
     def _compute_warranty_status(self):
         empty = {
@@ -499,8 +569,14 @@ class AftersalesRequest(models.Model):
         return True
 
     def _aftersales_work_category(self):
-        """Service category (A/B/C) the hours on this request are booked to by default."""
+        """Service category (A/B/C/D) the hours on this request are booked to by default:
+        the category the charging rule gave the latest repair, else the coverage's."""
         self.ensure_one()
+        repairs = self.repair_ids.filtered(
+            lambda r: r.state != "cancel" and r.aftersales_charge_category
+        )
+        if repairs:
+            return repairs.sorted("id")[-1].aftersales_charge_category
         if self.warranty_status == "covered":
             return "B" if self.coverage_source == "contract" else "C"
         return "A"
@@ -711,9 +787,22 @@ class AftersalesRequest(models.Model):
             self.filtered(
                 lambda r: r.technician_user_id or previous.get(r.id)
             )._aftersales_sync_technician_job(previous)
+        if self._aftersales_coverage_triggers() & set(vals):
+            # the failed part (or the unit) changed: open repairs check their coverage again
+            self.repair_ids.filtered(
+                lambda r: r.state not in ("done", "cancel")
+            )._aftersales_check_coverage()
+        if vals.get("customer_signature"):
+            # the customer's signature on the request accepts its pending repair quotes
+            self.repair_ids._aftersales_accept_signed_quote()
         return res
 
-    def _aftersales_state_refusal(self):
+    @api.model
+    def _aftersales_coverage_triggers(self):
+        """Fields of the request whose change makes its open repairs check coverage again."""
+        return {"component", "product_id", "lot_id"}
+
+    def _aftersales_field_refusal(self):
         return self.env._(
             "The stage of a service request changes only through its buttons "
             "(Assess, Schedule, Start, Done, Close, Cancel)."
@@ -737,37 +826,96 @@ class AftersalesRequest(models.Model):
     def _is_aftersales_manager(self):
         return self.env.user.has_group("aftersales_service.group_aftersales_manager")
 
-    def _move_to(self, target, extra_vals=None):
-        """Move every request to ``target`` after checking the rule and the user's right."""
-        lock_records(self)
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        is_manager = self._is_aftersales_manager()
-        for request in self:
-            error = transition_error(request.state, target, is_manager)
-            if error == "manager_only":
-                raise UserError(
-                    self.env._(
-                        "Only an after-sales manager may move %(name)s to '%(target)s'.",
-                        name=request.name,
-                        target=labels[target],
-                    )
-                )
-            if error:
-                raise UserError(
-                    self.env._(
-                        "%(name)s is '%(current)s' and cannot be moved to '%(target)s'.",
-                        name=request.name,
-                        current=labels.get(request.state, request.state),
-                        target=labels[target],
-                    )
-                )
-        self._aftersales_write_state(dict(extra_vals or {}, state=target))
-        return True
+    def _aftersales_transitions(self):
+        """Target stage -> the stages a request may reach it from (its buttons' moves).
+
+        Add-ons add or widen moves with ``super()``."""
+        return {
+            "assessed": {"new"},
+            "scheduled": {"assessed"},
+            "in_progress": {"scheduled", "waiting_parts"},
+            "waiting_parts": {"in_progress"},
+            "done": {"in_progress"},
+            "closed": {"done"},
+            "cancelled": {"new", "assessed", "scheduled", "in_progress", "waiting_parts"},
+            "new": {"cancelled"},
+        }
+
+    def _aftersales_manager_only_targets(self):
+        """Target stage -> the sentence refusing the move to a user who is not an
+        after-sales manager (``%(name)s`` is the request)."""
+        return {
+            "closed": self.env._("Only an after-sales manager may close %(name)s."),
+            "cancelled": self.env._("Only an after-sales manager may cancel %(name)s."),
+            "new": self.env._("Only an after-sales manager may reset %(name)s to New."),
+        }
+
+    def _aftersales_transition_refusals(self):
+        refusals = super()._aftersales_transition_refusals()
+        refusals.update(
+            {
+                "assessed": self.env._(
+                    "%(name)s cannot be moved to Assessed: only a new request is assessed."
+                ),
+                "scheduled": self.env._(
+                    "%(name)s cannot be moved to Scheduled: only an assessed request is scheduled."
+                ),
+                "in_progress": self.env._(
+                    "%(name)s cannot be moved to In Progress: only a scheduled request or one "
+                    "waiting for parts is started."
+                ),
+                "waiting_parts": self.env._(
+                    "%(name)s cannot be moved to Waiting for Parts: only a request in progress "
+                    "waits for parts."
+                ),
+                "done": self.env._(
+                    "%(name)s cannot be moved to Done: only a request in progress is finished."
+                ),
+                "closed": self.env._(
+                    "%(name)s cannot be moved to Closed: only a done request is closed."
+                ),
+                "cancelled": self.env._(
+                    "%(name)s cannot be moved to Cancelled: it is already done, closed or "
+                    "cancelled."
+                ),
+                "new": self.env._(
+                    "%(name)s cannot be moved to New: only a cancelled request is reset."
+                ),
+            }
+        )
+        return refusals
+
+    def _aftersales_move(self, target, vals=None):
+        """Move every request to ``target`` (a key of ``_aftersales_transitions``) after
+        checking where it comes from and, for manager-only moves, the user's right."""
+        allowed = self._aftersales_transitions()[target]
+        manager_refusal = self._aftersales_manager_only_targets().get(target)
+        if (
+            manager_refusal
+            and not self.filtered(lambda request: request.state not in allowed)
+            and not self._is_aftersales_manager()
+        ):
+            raise UserError(manager_refusal % {"name": self[:1].display_name})
+        return self._aftersales_transition(allowed, target, vals)
+
+    def _aftersales_question_types(self):
+        """Request types an agent answers at once (on the phone, by e-mail): no technician,
+        no visit, no callback needed."""
+        return {"usage", "policy"}
+
+    def _aftersales_answerable_states(self):
+        """Stages from which an agent answers a question and closes it in one step."""
+        return {"new", "assessed"}
+
+    def _aftersales_needs_callback(self):
+        """A finished job is called back before closing; an answered question need not be."""
+        self.ensure_one()
+        return self.request_type not in self._aftersales_question_types()
 
     def action_assess(self):
         now = fields.Datetime.now()
         unanswered = self.filtered(lambda r: not r.date_responded)
-        result = self._move_to("assessed")
+        result = self._aftersales_move("assessed")
         unanswered.date_responded = now
         return result
 
@@ -780,20 +928,20 @@ class AftersalesRequest(models.Model):
                     names=", ".join(missing.mapped("name")),
                 )
             )
-        return self._move_to("scheduled")
+        return self._aftersales_move("scheduled")
 
     def action_start(self):
         now = fields.Datetime.now()
         not_arrived = self.filtered(lambda r: not r.date_arrived)
-        result = self._move_to("in_progress")
+        result = self._aftersales_move("in_progress")
         not_arrived.date_arrived = now
         return result
 
     def action_wait_parts(self):
-        return self._move_to("waiting_parts")
+        return self._aftersales_move("waiting_parts")
 
     def action_done(self):
-        result = self._move_to(
+        result = self._aftersales_move(
             "done", {"date_done": fields.Datetime.now(), "is_carried_over": False}
         )
         self._aftersales_schedule_follow_up()
@@ -823,7 +971,6 @@ class AftersalesRequest(models.Model):
     def action_agree_appointment(self):
         """The customer agreed to the appointment on the request: the appointment is fixed
         now (the SLA's appointment promise), and the agreement is logged."""
-        lock_records(self)
         for request in self:
             if request.state not in ("new", "assessed", "scheduled", "waiting_parts"):
                 raise UserError(
@@ -883,7 +1030,6 @@ class AftersalesRequest(models.Model):
         """Joint acceptance of an installation job: with the appointment kept, every
         commissioning item ticked and the customer's signature, the unit's warranty
         awaiting installation acceptance starts today."""
-        lock_records(self)
         for request in self:
             problem = False
             if request.request_type != "installation":
@@ -952,11 +1098,9 @@ class AftersalesRequest(models.Model):
         """Short path of usage and policy questions: the agent logs the answer given, which
         is the first answer of the SLA, and closes the question (no technician, no visit;
         a callback is optional)."""
-        lock_records(self)
         labels = dict(self._fields["state"]._description_selection(self.env))
         for request in self:
-            error = answer_close_error(request.state, request.request_type)
-            if error == "not_question":
+            if request.request_type not in self._aftersales_question_types():
                 raise UserError(
                     self.env._(
                         "%(name)s is not a usage or policy question: it goes through "
@@ -964,7 +1108,7 @@ class AftersalesRequest(models.Model):
                         name=request.name,
                     )
                 )
-            if error:
+            if request.state not in self._aftersales_answerable_states():
                 raise UserError(
                     self.env._(
                         "%(name)s is '%(current)s': only a new or assessed question can be "
@@ -987,7 +1131,7 @@ class AftersalesRequest(models.Model):
                 subject=self.env._("Answer given"),
                 subtype_xmlid="mail.mt_note",
             )
-            request._aftersales_write_state(
+            request._aftersales_write_transition(
                 {
                     "state": "closed",
                     "date_responded": request.date_responded or now,
@@ -998,7 +1142,7 @@ class AftersalesRequest(models.Model):
         return True
 
     def action_close(self):
-        missing = self.filtered(lambda r: not r.date_callback and needs_callback(r.request_type))
+        missing = self.filtered(lambda r: not r.date_callback and r._aftersales_needs_callback())
         if missing:
             raise UserError(
                 self.env._(
@@ -1006,13 +1150,60 @@ class AftersalesRequest(models.Model):
                     names=", ".join(missing.mapped("name")),
                 )
             )
-        return self._move_to("closed")
+        return self._aftersales_move("closed")
 
     def action_cancel(self):
-        return self._move_to("cancelled")
+        return self._aftersales_move("cancelled")
 
     def action_reset(self):
-        return self._move_to("new", {"date_done": False, "date_callback": False})
+        return self._aftersales_move("new", {"date_done": False, "date_callback": False})
+
+    # ------------------------------------------------------------------
+    # Repairs and invoices
+    # ------------------------------------------------------------------
+    def _prepare_repair_vals(self, service_type):
+        self.ensure_one()
+        return {
+            "aftersales_request_id": self.id,
+            "aftersales_service_type": service_type,
+            "partner_id": self.partner_id.id,
+            "product_id": self.product_id.id,
+            "lot_id": self.lot_id.id,
+            "company_id": self.company_id.id,
+            "internal_notes": self.description,
+        }
+
+    def _create_repairs(self, service_type):
+        repairs = self.env["repair.order"].create(
+            [request._prepare_repair_vals(service_type) for request in self]
+        )
+        return repairs
+
+    def action_create_onsite_job(self):
+        return self._create_repairs("onsite")._get_aftersales_form_action()
+
+    def action_create_workshop_repair(self):
+        return self._create_repairs("workshop")._get_aftersales_form_action()
+
+    def action_view_repairs(self):
+        self.ensure_one()
+        return self.repair_ids._get_aftersales_form_action()
+
+    def action_view_invoices(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Invoices"),
+            "res_model": "account.move",
+            "view_mode": "list,form",
+            "domain": [("aftersales_request_id", "=", self.id)],
+            # an invoice created from here (a call-out fee collected on site) is the request's
+            "context": {
+                "default_move_type": "out_invoice",
+                "default_partner_id": self.partner_id.id,
+                "default_aftersales_request_id": self.id,
+            },
+        }
 
     # ------------------------------------------------------------------
     # Follow-up, escalation, dispatch
@@ -1242,7 +1433,7 @@ class AftersalesRequest(models.Model):
         """Recompute the deadlines of open requests on the working calendar as it is now;
         tell each customer whose promised resolution date a public holiday moved the new
         date; send complex requests' customers a progress message every N working days."""
-        requests = lock_skip_locked(self._aftersales_open_promises())
+        requests = self._aftersales_open_promises()
         fnames = self._aftersales_deadline_fields() + ["sla_state", "is_sla_breached"]
         for fname in fnames:
             self.env.add_to_compute(self._fields[fname], requests)

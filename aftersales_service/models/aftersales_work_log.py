@@ -3,7 +3,7 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 CATEGORIES = [
     ("A", "A - Paid"),
@@ -80,6 +80,18 @@ class AftersalesWorkLog(models.Model):
                         "only internal work (D) may be logged without one."
                     )
                 )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_finished_request(self):
+        finished = self.filtered(lambda log: log.request_id.state in ("done", "closed"))
+        if finished:
+            raise UserError(
+                self.env._(
+                    "The hours of %(names)s are part of a finished request's history "
+                    "(service certificate, invoice, KPIs) and cannot be deleted.",
+                    names=", ".join(finished.request_id.mapped("name")),
+                )
+            )
 
     @api.model
     def _aftersales_daily_summary(self, date, employees=None):

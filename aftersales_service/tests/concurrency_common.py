@@ -19,8 +19,9 @@ from odoo.addons.base.tests.common import new_test_user
 class ConcurrencyCase(TransactionCase):
     """Helpers to commit setup data, open two user sessions and clean everything up."""
 
-    # how long the second transaction waits for a row lock before it fails; without
-    # a NOWAIT lock in the action it would otherwise wait for the first one forever
+    # how long the second transaction waits for a row lock before it fails with the
+    # LockNotAvailable Odoo's request retry handles; a test drives both transactions from
+    # one thread, so the second would otherwise wait for the first one forever
     lock_timeout = "3s"
 
     def setUp(self):

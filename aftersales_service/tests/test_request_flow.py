@@ -77,3 +77,57 @@ class TestRequestFlow(AftersalesCommon):
         request.action_assess()
         with self.assertRaisesRegex(UserError, "has history"):
             request.with_user(self.manager).unlink()
+
+    def _started(self):
+        request = self._request(technician_id=self.technician.id)
+        request.action_assess()
+        request.action_schedule()
+        request.action_start()
+        return request
+
+    def test_waiting_for_parts_and_back_is_open_to_agents(self):
+        """An agent parks a request in progress for parts and starts it again."""
+        request = self._started().with_user(self.agent)
+        request.action_wait_parts()
+        self.assertEqual(request.state, "waiting_parts")
+        request.action_start()
+        self.assertEqual(request.state, "in_progress")
+
+    def test_going_back_is_refused_even_to_a_manager(self):
+        """Neither a scheduled request (New only) nor a done one is cancelled or restarted:
+        each button says in one sentence why the request cannot move."""
+        request = self._started().with_user(self.manager)
+        request.action_done()
+        with self.assertRaisesRegex(UserError, "cannot be moved to Cancelled"):
+            request.action_cancel()
+        with self.assertRaisesRegex(UserError, "cannot be moved to In Progress"):
+            request.action_start()
+        with self.assertRaisesRegex(UserError, "cannot be moved to New"):
+            request.action_reset()
+        self.assertEqual(request.state, "done")
+
+    def test_closing_and_resetting_need_a_manager(self):
+        """An agent cannot close a done request nor reset a cancelled one; a manager can."""
+        request = self._started()
+        request.action_done()
+        request.action_log_callback()
+        with self.assertRaisesRegex(UserError, "Only an after-sales manager may close"):
+            request.with_user(self.agent).action_close()
+        request.with_user(self.manager).action_close()
+        self.assertEqual(request.state, "closed")
+        cancelled = self._request()
+        cancelled.with_user(self.manager).action_cancel()
+        with self.assertRaisesRegex(UserError, "Only an after-sales manager may reset"):
+            cancelled.with_user(self.agent).action_reset()
+        cancelled.with_user(self.manager).action_reset()
+        self.assertEqual(cancelled.state, "new")
+
+    def test_every_stage_but_new_is_reached_by_a_button(self):
+        """The moves cover every stage of the request, from stages that exist."""
+        Request = self.env["aftersales.request"]
+        stages = {value for value, _label in Request._fields["state"].selection}
+        transitions = Request._aftersales_transitions()
+        self.assertEqual(set(transitions), stages)
+        for sources in transitions.values():
+            self.assertLessEqual(sources, stages)
+        self.assertLessEqual(set(Request._aftersales_manager_only_targets()), stages)
