@@ -1,6 +1,5 @@
 # Copyright 2026 Aftersales contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import http
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request, route
 from odoo.tools import plaintext2html
@@ -10,18 +9,9 @@ from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 
 class AftersalesPortal(CustomerPortal):
-    def _prepare_home_portal_values(self, counters):
-        values = super()._prepare_home_portal_values(counters)
-        if "aftersales_request_count" in counters:
-            Request = request.env["aftersales.request"]
-            values["aftersales_request_count"] = (
-                Request.search_count([]) if Request.has_access("read") else 0
-            )
-        return values
+    """The customer's requests, warranties and contracts on the portal."""
 
-    @http.route(
-        ["/my/requests", "/my/requests/page/<int:page>"], type="http", auth="user", website=True
-    )
+    @route(["/my/requests", "/my/requests/page/<int:page>"], type="http", auth="user", website=True)
     def portal_my_aftersales_requests(self, page=1, **kw):
         Request = request.env["aftersales.request"]
         total = Request.search_count([])
@@ -42,7 +32,7 @@ class AftersalesPortal(CustomerPortal):
         )
         return request.render("aftersales_service.portal_my_aftersales_requests", values)
 
-    @http.route(["/my/requests/<int:request_id>"], type="http", auth="public", website=True)
+    @route(["/my/requests/<int:request_id>"], type="http", auth="public", website=True)
     def portal_my_aftersales_request(self, request_id, access_token=None, **kw):
         try:
             request_sudo = self._document_check_access(
@@ -69,9 +59,7 @@ class AftersalesPortal(CustomerPortal):
             "lots": Request._aftersales_portal_lots(partner),
         }
 
-    @http.route(
-        ["/my/requests/new"], type="http", auth="user", website=True, methods=["GET", "POST"]
-    )
+    @route(["/my/requests/new"], type="http", auth="user", website=True, methods=["GET", "POST"])
     def portal_new_aftersales_request(self, **post):
         partner = request.env.user.partner_id
         values = self._prepare_portal_layout_values()
@@ -128,14 +116,17 @@ class AftersalesPortal(CustomerPortal):
         new_request.message_subscribe(partner_ids=partner.ids)
         return new_request
 
-
-class AftersalesCustomerPortal(CustomerPortal):
     def _aftersales_domain(self):
         partner = request.env.user.partner_id.commercial_partner_id
         return [("partner_id", "child_of", [partner.id])]
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
+        if "aftersales_request_count" in counters:
+            Request = request.env["aftersales.request"]
+            values["aftersales_request_count"] = (
+                Request.search_count([]) if Request.has_access("read") else 0
+            )
         for counter, model in (
             ("aftersales_warranty_count", "aftersales.warranty"),
             ("aftersales_contract_count", "aftersales.contract"),
