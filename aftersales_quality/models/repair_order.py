@@ -1,10 +1,9 @@
 # Copyright 2026 Aftersales contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import timedelta
-
 from odoo import api, fields, models
+from odoo.osv import expression
 
-from odoo.addons.aftersales_service.rules.charging import same_component, within_repair_warranty
+from odoo.addons.aftersales_service.rules.charging import same_component
 
 
 class RepairOrder(models.Model):
@@ -28,56 +27,40 @@ class RepairOrder(models.Model):
                 repair.aftersales_request_id.fault_code_id or repair.aftersales_fault_code_id
             )
 
-    @api.depends(
-        "lot_id",
-        "aftersales_fault_code",
-        "aftersales_fault_code_id",
-        "aftersales_component",
-        "company_id",
-        "schedule_date",
-        "aftersales_request_id.date_request",
-    )
-    def _compute_aftersales_repeat_of_id(self):
+    def _aftersales_repeat_depends(self):
+        return super()._aftersales_repeat_depends() + [
+            "aftersales_fault_code_id",
+            "aftersales_component",
+        ]
+
+    def _aftersales_repeat_candidates(self):
+        """Coded repairs of a known unit may repeat an earlier one even without a text."""
+        coded = self.filtered(lambda repair: repair.lot_id and repair.aftersales_fault_code_id)
+        return super(RepairOrder, self - coded)._aftersales_repeat_candidates() | coded
+
+    def _aftersales_repeat_domain(self, since):
+        """Coded repairs compare with repairs of the same fault codes, uncoded ones with the
+        service add-on's texts."""
+        coded = self.filtered("aftersales_fault_code_id")
+        domain = [
+            ("lot_id", "in", coded.lot_id.ids),
+            ("state", "=", "done"),
+            ("aftersales_fault_code_id", "in", coded.aftersales_fault_code_id.ids),
+            ("aftersales_date_repaired", ">=", since),
+        ]
+        uncoded = self - coded
+        if not uncoded:
+            return domain
+        return expression.OR([domain, super(RepairOrder, uncoded)._aftersales_repeat_domain(since)])
+
+    def _aftersales_same_fault(self, previous):
         """Coded repairs repeat an earlier one on the fault code record and component, not on
         the text; uncoded ones keep the text match of the service add-on."""
-        coded = self.filtered("aftersales_fault_code_id")
-        super(RepairOrder, self - coded)._compute_aftersales_repeat_of_id()
-        coded.aftersales_repeat_of_id = False
-        coded.aftersales_is_repeat = False
-        candidates = coded.filtered("lot_id")
-        if not candidates:
-            return
-        reported = {
-            repair: repair.aftersales_request_id.date_request or repair.schedule_date
-            for repair in candidates
-        }
-        days = max(candidates.company_id.mapped("aftersales_repair_warranty_days") or [0])
-        previous = self.search(
-            [
-                ("lot_id", "in", candidates.lot_id.ids),
-                ("state", "=", "done"),
-                ("aftersales_fault_code_id", "in", candidates.aftersales_fault_code_id.ids),
-                ("aftersales_date_repaired", ">=", min(reported.values()) - timedelta(days=days)),
-            ],
-            order="aftersales_date_repaired desc",
+        if not self.aftersales_fault_code_id:
+            return super()._aftersales_same_fault(previous)
+        return previous.aftersales_fault_code_id == self.aftersales_fault_code_id and (
+            same_component(self.aftersales_component, previous.aftersales_component)
         )
-        for repair in candidates:
-            match = previous.filtered(
-                lambda p, r=repair: (
-                    p.lot_id == r.lot_id
-                    and p.company_id == r.company_id
-                    and p.id != r._origin.id
-                    and p.aftersales_fault_code_id == r.aftersales_fault_code_id
-                    and same_component(r.aftersales_component, p.aftersales_component)
-                    and within_repair_warranty(
-                        p.aftersales_date_repaired,
-                        reported[r],
-                        r.company_id.aftersales_repair_warranty_days,
-                    )
-                )
-            )[:1]
-            repair.aftersales_repeat_of_id = match
-            repair.aftersales_is_repeat = bool(match)
 
     @api.model_create_multi
     def create(self, vals_list):

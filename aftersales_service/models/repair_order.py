@@ -5,7 +5,7 @@ from datetime import timedelta
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from ..rules.charging import decide_charge, is_repeat_fault
+from ..rules.charging import same_fault, within_repair_warranty
 from .aftersales_tariff import SERVICE_TYPES
 
 QC_CONTEXT_KEY = "aftersales_qc_release"
@@ -155,50 +155,75 @@ class RepairOrder(models.Model):
     )
     aftersales_invoice_count = fields.Integer(compute="_compute_aftersales_invoice_ids")
 
-    @api.depends(
-        "lot_id",
-        "aftersales_fault_code",
-        "company_id",
-        "schedule_date",
-        "aftersales_request_id.date_request",
-    )
+    def _aftersales_repeat_depends(self):
+        """Fields the repeat-fault detection depends on; add-ons add theirs with ``super()``."""
+        return [
+            "lot_id",
+            "aftersales_fault_code",
+            "company_id",
+            "schedule_date",
+            "aftersales_request_id.date_request",
+        ]
+
+    @api.depends(lambda self: self._aftersales_repeat_depends())
     def _compute_aftersales_repeat_of_id(self):
         self.aftersales_repeat_of_id = False
         self.aftersales_is_repeat = False
-        candidates = self.filtered(lambda r: r.lot_id and r.aftersales_fault_code)
+        candidates = self._aftersales_repeat_candidates()
         if not candidates:
             return
-        reported = {
-            repair: repair.aftersales_request_id.date_request or repair.schedule_date
-            for repair in candidates
-        }
+        reported = {repair: repair._aftersales_date_reported() for repair in candidates}
         days = max(candidates.company_id.mapped("aftersales_repair_warranty_days") or [0])
+        since = min(reported.values()) - timedelta(days=days)
         previous = self.search(
-            [
-                ("lot_id", "in", candidates.lot_id.ids),
-                ("state", "=", "done"),
-                ("aftersales_fault_code", "!=", False),
-                ("aftersales_date_repaired", ">=", min(reported.values()) - timedelta(days=days)),
-            ],
-            order="aftersales_date_repaired desc",
+            candidates._aftersales_repeat_domain(since), order="aftersales_date_repaired desc"
         )
         for repair in candidates:
             match = previous.filtered(
-                lambda p, r=repair: (
-                    p.lot_id == r.lot_id
-                    and p.company_id == r.company_id
-                    and p.id != r._origin.id
-                    and is_repeat_fault(
-                        r.aftersales_fault_code,
-                        p.aftersales_fault_code,
-                        p.aftersales_date_repaired,
-                        reported[r],
-                        r.company_id.aftersales_repair_warranty_days,
-                    )
-                )
+                lambda p, r=repair: r._aftersales_is_repeat_of(p, reported[r])
             )[:1]
             repair.aftersales_repeat_of_id = match
             repair.aftersales_is_repeat = bool(match)
+
+    def _aftersales_repeat_candidates(self):
+        """The repairs that may repeat an earlier one: a known unit and a described fault."""
+        return self.filtered(lambda repair: repair.lot_id and repair.aftersales_fault_code)
+
+    def _aftersales_date_reported(self):
+        """When the fault was reported: the request's date, else the repair's."""
+        self.ensure_one()
+        return self.aftersales_request_id.date_request or self.schedule_date
+
+    def _aftersales_repeat_domain(self, since):
+        """Done repairs that ``self`` (repeat candidates) may repeat: same units, repaired
+        since ``since``, with a fault to compare."""
+        return [
+            ("lot_id", "in", self.lot_id.ids),
+            ("state", "=", "done"),
+            ("aftersales_fault_code", "!=", False),
+            ("aftersales_date_repaired", ">=", since),
+        ]
+
+    def _aftersales_is_repeat_of(self, previous, reported):
+        """Whether this repair, reported at ``reported``, repeats the done repair ``previous``:
+        the same unit and fault, within the company's repair warranty."""
+        self.ensure_one()
+        return (
+            previous.lot_id == self.lot_id
+            and previous.company_id == self.company_id
+            and previous.id != self._origin.id
+            and self._aftersales_same_fault(previous)
+            and within_repair_warranty(
+                previous.aftersales_date_repaired,
+                reported,
+                self.company_id.aftersales_repair_warranty_days,
+            )
+        )
+
+    def _aftersales_same_fault(self, previous):
+        """The fault of this repair is the one ``previous`` repaired (text compared)."""
+        self.ensure_one()
+        return same_fault(self.aftersales_fault_code, previous.aftersales_fault_code)
 
     @api.depends("aftersales_request_id.component")
     def _compute_aftersales_component(self):
@@ -219,6 +244,43 @@ class RepairOrder(models.Model):
             "out_of_warranty": self.env._("Out of warranty: paid repair."),
         }
 
+    def _aftersales_damage_reasons(self):
+        """Chargeable causes: they make an in-warranty repair paid."""
+        return {value for value, _label in self._fields["aftersales_damage_reason"].selection}
+
+    def _aftersales_charge_decision(self):
+        """What the customer pays for this repair: the service category (A paid, B contract,
+        C free), whether labour and parts are charged, and the reason (a key of
+        ``_aftersales_reason_labels``).
+
+        Precedence: a repeat fault within the repair warranty is re-done free; then a
+        chargeable cause (customer damage, misuse, force majeure) makes everything paid; then
+        the warranty makes it free; then a service contract decides per its terms; otherwise
+        the repair is paid. Add-ons change it with ``super()``.
+        """
+        self.ensure_one()
+        coverage = self.aftersales_coverage or "not_covered"
+        if self.aftersales_is_repeat:
+            category, labour, parts, reason = "C", False, False, "repeat_fault"
+        elif self.aftersales_damage_reason:
+            category, labour, parts, reason = "A", True, True, self.aftersales_damage_reason
+        elif coverage == "covered":
+            category, labour, parts, reason = "C", False, False, "warranty"
+        elif self.aftersales_has_contract:
+            category, reason = "B", "contract"
+            labour = not self.aftersales_contract_labour
+            parts = not self.aftersales_contract_parts
+        elif coverage == "void":
+            category, labour, parts, reason = "A", True, True, "warranty_void"
+        else:
+            category, labour, parts, reason = "A", True, True, "out_of_warranty"
+        return {
+            "category": category,
+            "charge_labour": labour,
+            "charge_parts": parts,
+            "reason": reason,
+        }
+
     @api.depends(
         "aftersales_request_id",
         "aftersales_coverage",
@@ -231,19 +293,12 @@ class RepairOrder(models.Model):
     def _compute_aftersales_charge(self):
         labels = self._aftersales_reason_labels()
         for repair in self:
-            decision = decide_charge(
-                repair.aftersales_coverage or "not_covered",
-                damage_reason=repair.aftersales_damage_reason or None,
-                has_contract=repair.aftersales_has_contract,
-                contract_includes_labour=repair.aftersales_contract_labour,
-                contract_includes_parts=repair.aftersales_contract_parts,
-                is_repeat_fault=repair.aftersales_is_repeat,
-            )
-            repair.aftersales_charge_category = decision.category
-            repair.aftersales_charge_labour = decision.charge_labour
-            repair.aftersales_charge_parts = decision.charge_parts
-            reason = labels[decision.reason]
-            if decision.reason in ("customer_damage", "misuse", "force_majeure") and (
+            decision = repair._aftersales_charge_decision()
+            repair.aftersales_charge_category = decision["category"]
+            repair.aftersales_charge_labour = decision["charge_labour"]
+            repair.aftersales_charge_parts = decision["charge_parts"]
+            reason = labels[decision["reason"]]
+            if decision["reason"] in self._aftersales_damage_reasons() and (
                 repair.aftersales_damage_note
             ):
                 reason = f"{reason} {repair.aftersales_damage_note}"

@@ -1,64 +1,12 @@
 # Copyright 2026 Aftersales contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Who pays for a repair: service category and what is charged (labour, parts)."""
+"""Repeat faults: the same fault on the same unit within the repair warranty.
+
+Who pays (the charging precedence) is ``repair.order._aftersales_charge_decision``."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
-
-# reasons a technician may record that void the free in-warranty service
-DAMAGE_REASONS: frozenset[str] = frozenset({"customer_damage", "misuse", "force_majeure"})
-
-
-@dataclass(frozen=True)
-class ChargeDecision:
-    """The outcome of the charging rule.
-
-    ``category`` is the service category: ``A`` paid, ``B`` contract, ``C`` free.
-    ``reason`` is a key the model turns into a translated sentence.
-    """
-
-    category: str
-    charge_labour: bool
-    charge_parts: bool
-    reason: str
-
-    @property
-    def is_free(self) -> bool:
-        return not (self.charge_labour or self.charge_parts)
-
-
-def decide_charge(
-    coverage: str,
-    damage_reason: str | None = None,
-    has_contract: bool = False,
-    contract_includes_labour: bool = False,
-    contract_includes_parts: bool = False,
-    is_repeat_fault: bool = False,
-) -> ChargeDecision:
-    """Decide what the customer pays.
-
-    ``coverage`` is the warranty status ("covered", "not_covered", "void").
-    Order of precedence: a repeat fault within the repair warranty is always redone free;
-    then customer damage, misuse or force majeure makes everything paid; then the warranty
-    makes it free; then a service contract decides per its terms; otherwise it is paid.
-    """
-    if damage_reason and damage_reason not in DAMAGE_REASONS:
-        raise ValueError(f"unknown damage reason {damage_reason!r}")
-    if is_repeat_fault:
-        return ChargeDecision("C", False, False, "repeat_fault")
-    if damage_reason:
-        return ChargeDecision("A", True, True, damage_reason)
-    if coverage == "covered":
-        return ChargeDecision("C", False, False, "warranty")
-    if has_contract:
-        return ChargeDecision(
-            "B", not contract_includes_labour, not contract_includes_parts, "contract"
-        )
-    if coverage == "void":
-        return ChargeDecision("A", True, True, "warranty_void")
-    return ChargeDecision("A", True, True, "out_of_warranty")
 
 
 def same_fault(fault: str | None, other: str | None) -> bool:

@@ -115,6 +115,27 @@ class TestRepairCharging(AftersalesRepairCommon):
         self.assertAlmostEqual(labour_line.price_subtotal, 0.0)
         self.assertAlmostEqual(invoice.amount_untaxed, 50.0)
 
+    def test_charging_precedence_warranty_contract_void(self):
+        """The warranty wins over a contract; a contract with labour and parts is free
+        category B; a void warranty, and no coverage at all, make a paid repair."""
+        _request, covered = self._make_repair(self._coverage("covered", contract=(False, False)))
+        self.assertEqual(covered.aftersales_charge_category, "C")
+        self.assertIn("In warranty", covered.aftersales_charge_reason)
+        lot = self.env["stock.lot"].create({"name": "AC300-0002", "product_id": self.product.id})
+        _request, contract = self._make_repair(self._coverage(contract=(True, True)), lot=lot)
+        self.assertEqual(contract.aftersales_charge_category, "B")
+        self.assertFalse(contract.aftersales_charge_labour or contract.aftersales_charge_parts)
+        _request, paid = self._make_repair(
+            lot=self.env["stock.lot"].create({"name": "AC300-0003", "product_id": self.product.id})
+        )
+        self.assertEqual(paid.aftersales_charge_category, "A")
+        self.assertIn("Out of warranty", paid.aftersales_charge_reason)
+        # what the coverage check records for a unit whose warranty was voided
+        paid.aftersales_coverage = "void"
+        self.assertEqual(paid.aftersales_charge_category, "A")
+        self.assertTrue(paid.aftersales_charge_labour and paid.aftersales_charge_parts)
+        self.assertIn("Warranty void", paid.aftersales_charge_reason)
+
     def test_running_contract_found_by_warranty_check_decides_the_charge(self):
         """A running contract (labour included, parts not) found by the coverage check."""
         contract = self.env["aftersales.contract"].create(
@@ -151,6 +172,11 @@ class TestRepairCharging(AftersalesRepairCommon):
         self.assertEqual(repeat.aftersales_repeat_of_id, first)
         self.assertEqual(repeat.aftersales_charge_category, "C")
         self.assertEqual(repeat.aftersales_quote_state, "not_needed")
+        # a repeat fault is re-done free even when the technician records a chargeable cause
+        repeat.aftersales_damage_reason = "misuse"
+        self.assertEqual(repeat.aftersales_charge_category, "C")
+        self.assertFalse(repeat.aftersales_charge_labour or repeat.aftersales_charge_parts)
+        self.assertIn("Repeat fault", repeat.aftersales_charge_reason)
         self.assertFalse(other.aftersales_is_repeat)
         self.assertEqual(other.aftersales_charge_category, "A")
         with freeze_time("2026-05-01 10:00:00"):

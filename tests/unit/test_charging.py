@@ -2,68 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import datetime
 
-import pytest
 from conftest import load_rule
 
 mod = load_rule("aftersales_service", "charging")
-
-
-def test_in_warranty_is_free():
-    decision = mod.decide_charge("covered")
-    assert decision.category == "C"
-    assert decision.is_free
-    assert decision.reason == "warranty"
-
-
-@pytest.mark.parametrize("reason", ["customer_damage", "misuse", "force_majeure"])
-def test_damage_in_warranty_is_paid_with_reason(reason):
-    decision = mod.decide_charge("covered", damage_reason=reason)
-    assert decision.category == "A"
-    assert decision.charge_labour and decision.charge_parts
-    assert decision.reason == reason
-
-
-def test_out_of_warranty_is_paid():
-    decision = mod.decide_charge("not_covered")
-    assert (decision.category, decision.charge_labour, decision.charge_parts) == ("A", True, True)
-    assert decision.reason == "out_of_warranty"
-
-
-def test_void_warranty_is_paid():
-    assert mod.decide_charge("void").reason == "warranty_void"
-
-
-def test_contract_with_labour_only_charges_parts():
-    decision = mod.decide_charge("not_covered", has_contract=True, contract_includes_labour=True)
-    assert decision.category == "B"
-    assert not decision.charge_labour
-    assert decision.charge_parts
-
-
-def test_contract_with_everything_is_free_category_b():
-    decision = mod.decide_charge(
-        "not_covered",
-        has_contract=True,
-        contract_includes_labour=True,
-        contract_includes_parts=True,
-    )
-    assert decision.category == "B"
-    assert decision.is_free
-
-
-def test_warranty_wins_over_contract():
-    assert mod.decide_charge("covered", has_contract=True).category == "C"
-
-
-def test_repeat_fault_is_free_even_when_out_of_warranty_or_damaged():
-    decision = mod.decide_charge("not_covered", damage_reason="misuse", is_repeat_fault=True)
-    assert decision.is_free
-    assert decision.reason == "repeat_fault"
-
-
-def test_unknown_damage_reason_is_refused():
-    with pytest.raises(ValueError):
-        mod.decide_charge("covered", damage_reason="bad_luck")
 
 
 def test_same_fault_ignores_case_and_spacing():
