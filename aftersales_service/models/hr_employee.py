@@ -132,6 +132,22 @@ class HrEmployee(models.Model):
                 )
         return slots
 
+    def _aftersales_dispatch_order(self, product, next_free):
+        """The technicians of ``self`` to suggest for a job on ``product``, best first:
+        certified ones only, fewest open requests, then free soonest (``next_free``:
+        {employee id: datetime}), then by name. Add-ons change the choice with ``super()``."""
+        eligible = self.filtered(
+            lambda employee: not employee._aftersales_certification_error(product)
+        )
+        return eligible.sorted(
+            lambda employee: (
+                employee.aftersales_open_request_count,
+                next_free[employee.id],
+                employee.name,
+                employee.id,
+            )
+        )
+
     def action_aftersales_open_requests(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

@@ -1,21 +1,13 @@
 # Copyright 2026 Aftersales contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Which technician to suggest for a request: certified, least loaded, free soonest."""
+"""Free appointment slots of a technician between working periods and appointments.
+
+Which technician to suggest is ``hr.employee._aftersales_dispatch_order``."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
-
-
-@dataclass(frozen=True)
-class Candidate:
-    key: int
-    name: str
-    certified: bool
-    load: int
-    next_free: datetime
 
 
 def next_free_slot(
@@ -64,9 +56,3 @@ def free_slots(
         if len(slots) >= count:
             break
     return slots
-
-
-def rank(candidates: Iterable[Candidate]) -> list[Candidate]:
-    """Certified candidates only, least open load first, then nearest free slot, then name."""
-    eligible = [c for c in candidates if c.certified]
-    return sorted(eligible, key=lambda c: (c.load, c.next_free, c.name, c.key))

@@ -1,6 +1,6 @@
 # Copyright 2026 Aftersales contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import date
+from datetime import date, datetime
 
 from freezegun import freeze_time
 
@@ -117,6 +117,37 @@ class TestDispatch(AftersalesCommon):
         self.assertFalse(request.date_appointed)
         self.free_tech.invalidate_recordset(["aftersales_open_request_count"])
         self.assertEqual(self.free_tech.aftersales_open_request_count, 1)
+
+    def test_equal_load_prefers_the_technician_free_soonest(self):
+        """Among certified technicians with the same load, the one free soonest comes first;
+        with nobody certified for the product there is no suggestion."""
+        twin = self.env["hr.employee"].create({"name": "Aaron Twin", "is_technician": True})
+        self.env["aftersales.technician.certification"].create(
+            {
+                "employee_id": twin.id,
+                "product_category_id": self.product.categ_id.id,
+                "date_expiry": "2099-01-01",
+            }
+        )
+        both = twin | self.free_tech
+        soon, later = datetime(2026, 1, 13, 9), datetime(2026, 1, 13, 14)
+        ranked = both._aftersales_dispatch_order(
+            self.product, {twin.id: later, self.free_tech.id: soon}
+        )
+        self.assertEqual(ranked.ids, [self.free_tech.id, twin.id])
+        ranked = both._aftersales_dispatch_order(
+            self.product, {twin.id: soon, self.free_tech.id: later}
+        )
+        self.assertEqual(ranked.ids, [twin.id, self.free_tech.id])
+        other = self.env["product.product"].create(
+            {
+                "name": "Uncertified unit",
+                "categ_id": self.env["product.category"].create({"name": "Boilers"}).id,
+            }
+        )
+        self.assertFalse(
+            both._aftersales_dispatch_order(other, {twin.id: soon, self.free_tech.id: soon})
+        )
 
     def test_assign_query_budget(self):
         """Assigning a technician stays within a fixed query budget."""

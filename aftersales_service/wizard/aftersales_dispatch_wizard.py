@@ -4,8 +4,6 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 
-from ..rules import dispatch
-
 
 class AftersalesDispatchWizard(models.TransientModel):
     _name = "aftersales.dispatch.wizard"
@@ -57,29 +55,23 @@ class AftersalesDispatchWizard(models.TransientModel):
         # next free slot in each technician's working calendar (hours, leaves, appointments)
         free = employees._aftersales_free_slots(now)
         horizon = timedelta(days=request.company_id.aftersales_appointment_horizon_days)
-        candidates = [
-            dispatch.Candidate(
-                key=employee.id,
-                name=employee.name,
-                certified=not employee._aftersales_certification_error(request.product_id),
-                load=employee.aftersales_open_request_count,
-                next_free=(free.get(employee.id) or [(now + horizon, None)])[0][0],
-            )
+        next_free = {
+            employee.id: (free.get(employee.id) or [(now + horizon, None)])[0][0]
             for employee in employees
-        ]
-        ranked = dispatch.rank(candidates)
+        }
+        ranked = employees._aftersales_dispatch_order(request.product_id, next_free)
         self.line_ids = [
             fields.Command.create(
                 {
                     "sequence": position,
-                    "employee_id": candidate.key,
-                    "open_request_count": candidate.load,
-                    "date_next_free": candidate.next_free,
+                    "employee_id": employee.id,
+                    "open_request_count": employee.aftersales_open_request_count,
+                    "date_next_free": next_free[employee.id],
                 }
             )
-            for position, candidate in enumerate(ranked, start=1)
+            for position, employee in enumerate(ranked, start=1)
         ]
-        self.employee_id = ranked[0].key if ranked else False
+        self.employee_id = ranked[:1]
 
     def action_assign(self):
         """Assign the technician; the appointment is agreed with the customer afterwards

@@ -9,27 +9,6 @@ NOW = datetime(2026, 1, 13, 8)
 TWO_HOURS = timedelta(hours=2)
 
 
-def candidate(key, load, certified=True, free=NOW, name=None):
-    return dispatch.Candidate(
-        key=key, name=name or f"T{key}", certified=certified, load=load, next_free=free
-    )
-
-
-def test_least_loaded_certified_comes_first():
-    ranked = dispatch.rank([candidate(1, 3), candidate(2, 0, certified=False), candidate(3, 1)])
-    assert [c.key for c in ranked] == [3, 1]
-
-
-def test_equal_load_prefers_the_nearest_free_slot():
-    later = NOW + timedelta(hours=5)
-    ranked = dispatch.rank([candidate(1, 1, free=later), candidate(2, 1, free=NOW)])
-    assert [c.key for c in ranked] == [2, 1]
-
-
-def test_nobody_certified_gives_no_suggestion():
-    assert dispatch.rank([candidate(1, 0, certified=False)]) == []
-
-
 def test_free_slot_without_appointments_is_now():
     assert dispatch.next_free_slot([], NOW, TWO_HOURS) == NOW
 
