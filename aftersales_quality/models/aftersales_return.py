@@ -151,13 +151,20 @@ class AftersalesReturn(models.Model):
                     )
                 )
 
+    def _aftersales_transition_refusals(self):
+        refusals = super()._aftersales_transition_refusals()
+        refusals["inspected"] = self.env._(
+            "%(name)s cannot be inspected: only a return whose goods are collected can be."
+        )
+        return refusals
+
     def action_qc_sign(self):
         """The QC inspector signs the verdicts; damaged goods are refused to the customer."""
         if not self.env.user.has_group("aftersales_service.group_aftersales_qc_inspector"):
             raise AccessError(
                 self.env._("Only a QC inspector may sign the inspection of a return.")
             )
-        self._check_state(("collected",), self.env._("inspected"))
+        self._aftersales_check_transition(("collected",), "inspected")
         for record in self.with_context(**{QC_CONTEXT_KEY: True}):
             record._check_qc_verdicts()
             refused = record.line_ids.filtered(lambda line: line.qc_verdict == "customer_damage")
@@ -176,13 +183,13 @@ class AftersalesReturn(models.Model):
             record.sudo()._sign_qc_step("approved")
             if refused == record.line_ids:
                 record.write(vals)
-                record._set_state(
-                    "refused",
+                record._aftersales_write_transition(
                     {
+                        "state": "refused",
                         "refusal_reason": "\n".join(refused.mapped("qc_refusal_reason")),
-                    },
+                    }
                 )
             else:
-                record._set_state("inspected", vals)
+                record._aftersales_transition(("collected",), "inspected", vals)
         self._notify_signers()
         return True
