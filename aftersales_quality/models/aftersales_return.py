@@ -3,9 +3,6 @@
 from odoo import Command, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.aftersales_service.models.aftersales_return_approval import SIGN_CONTEXT_KEY
-from odoo.addons.aftersales_service.models.aftersales_return_line import LINE_CONTEXT_KEY
-
 QC_CONTEXT_KEY = "aftersales_return_qc_sign"
 
 
@@ -106,9 +103,9 @@ class AftersalesReturn(models.Model):
 
     def _sign_qc_step(self, decision):
         self.ensure_one()
-        self.approval_ids.filtered(lambda a: a.step == "qc" and a.state == "pending").with_context(
-            **{SIGN_CONTEXT_KEY: True}
-        ).write(
+        self.approval_ids.filtered(
+            lambda a: a.step == "qc" and a.state == "pending"
+        )._aftersales_write_transition(
             {"state": decision, "user_id": self.env.user.id, "date_signed": fields.Datetime.now()}
         )
 
@@ -169,7 +166,7 @@ class AftersalesReturn(models.Model):
             record._check_qc_verdicts()
             refused = record.line_ids.filtered(lambda line: line.qc_verdict == "customer_damage")
             if refused:
-                refused.with_context(**{LINE_CONTEXT_KEY: True}).write({"is_refused": True})
+                refused._aftersales_write_transition({"is_refused": True})
                 # the refused goods still come in (they were collected), without touching
                 # the sale, and go back on a transfer dated in the mail
                 record.sudo()._sync_to_refund()
