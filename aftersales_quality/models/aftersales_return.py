@@ -3,9 +3,6 @@
 from odoo import Command, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.aftersales_service.models.aftersales_return_approval import SIGN_CONTEXT_KEY
-from odoo.addons.aftersales_service.models.aftersales_return_line import LINE_CONTEXT_KEY
-
 QC_CONTEXT_KEY = "aftersales_return_qc_sign"
 
 
@@ -106,9 +103,9 @@ class AftersalesReturn(models.Model):
 
     def _sign_qc_step(self, decision):
         self.ensure_one()
-        self.approval_ids.filtered(lambda a: a.step == "qc" and a.state == "pending").with_context(
-            **{SIGN_CONTEXT_KEY: True}
-        ).write(
+        self.approval_ids.filtered(
+            lambda a: a.step == "qc" and a.state == "pending"
+        )._aftersales_write_transition(
             {"state": decision, "user_id": self.env.user.id, "date_signed": fields.Datetime.now()}
         )
 
@@ -151,18 +148,25 @@ class AftersalesReturn(models.Model):
                     )
                 )
 
+    def _aftersales_transition_refusals(self):
+        refusals = super()._aftersales_transition_refusals()
+        refusals["inspected"] = self.env._(
+            "%(name)s cannot be inspected: only a return whose goods are collected can be."
+        )
+        return refusals
+
     def action_qc_sign(self):
         """The QC inspector signs the verdicts; damaged goods are refused to the customer."""
         if not self.env.user.has_group("aftersales_service.group_aftersales_qc_inspector"):
             raise AccessError(
                 self.env._("Only a QC inspector may sign the inspection of a return.")
             )
-        self._check_state(("collected",), self.env._("inspected"))
+        self._aftersales_check_transition(("collected",), "inspected")
         for record in self.with_context(**{QC_CONTEXT_KEY: True}):
             record._check_qc_verdicts()
             refused = record.line_ids.filtered(lambda line: line.qc_verdict == "customer_damage")
             if refused:
-                refused.with_context(**{LINE_CONTEXT_KEY: True}).write({"is_refused": True})
+                refused._aftersales_write_transition({"is_refused": True})
                 # the refused goods still come in (they were collected), without touching
                 # the sale, and go back on a transfer dated in the mail
                 record.sudo()._sync_to_refund()
@@ -176,13 +180,13 @@ class AftersalesReturn(models.Model):
             record.sudo()._sign_qc_step("approved")
             if refused == record.line_ids:
                 record.write(vals)
-                record._set_state(
-                    "refused",
+                record._aftersales_write_transition(
                     {
+                        "state": "refused",
                         "refusal_reason": "\n".join(refused.mapped("qc_refusal_reason")),
-                    },
+                    }
                 )
             else:
-                record._set_state("inspected", vals)
+                record._aftersales_transition(("collected",), "inspected", vals)
         self._notify_signers()
         return True

@@ -258,8 +258,39 @@ class AftersalesReturn(models.Model):
             self._sync_to_refund()
         return res
 
-    def _aftersales_state_refusal(self):
+    def _aftersales_field_refusal(self):
         return self.env._("The state of a return changes only through its buttons.")
+
+    def _aftersales_transition_refusals(self):
+        refusals = super()._aftersales_transition_refusals()
+        refusals.update(
+            {
+                "submitted": self.env._(
+                    "%(name)s was already submitted: only a draft return can be submitted."
+                ),
+                "collected": self.env._(
+                    "The goods of %(name)s can be collected only once the return is approved."
+                ),
+                "cancelled": self.env._(
+                    "%(name)s can no longer be cancelled: only a return whose goods are not "
+                    "collected yet, and not refused, can be cancelled."
+                ),
+                "draft": self.env._(
+                    "%(name)s is not cancelled: only a cancelled return can be reset to draft."
+                ),
+                "done": self.env._(
+                    "%(name)s cannot be settled: only a return whose goods are received can "
+                    "be settled, once."
+                ),
+            }
+        )
+        return refusals
+
+    def _aftersales_check_transition(self, allowed_from, target):
+        """Refuse ``target`` before an action does its work (the move itself comes last)."""
+        wrong = self.filtered(lambda record: record.state not in allowed_from)
+        if wrong:
+            raise UserError(wrong[0]._aftersales_transition_refusal(target))
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_submitted(self):
@@ -275,27 +306,13 @@ class AftersalesReturn(models.Model):
     # ------------------------------------------------------------------
     # State changes
     # ------------------------------------------------------------------
-    def _set_state(self, state, extra_vals=None):
-        return self._aftersales_write_state(dict(extra_vals or {}, state=state))
-
-    def _check_state(self, allowed, action):
-        self._aftersales_check_state(
-            allowed,
-            lambda record, state: self.env._(
-                "%(name)s is '%(state)s': it cannot be %(action)s.",
-                name=record.name,
-                state=state,
-                action=action,
-            ),
-        )
-
     def action_submit(self):
-        self._check_state(("draft",), self.env._("submitted"))
         empty = self.filtered(lambda r: not r.line_ids)
         if empty:
             raise UserError(
                 self.env._("Add the returned products to %(name)s first.", name=empty[0].name)
             )
+        self._aftersales_transition(("draft",), "submitted")
         rules = self.env["aftersales.return.approval.rule"].search([])
         for record in self:
             company_rules = rules.filtered(
@@ -309,7 +326,6 @@ class AftersalesReturn(models.Model):
                 record.amount_total,
                 record.is_policy_breach,
             )
-            record._set_state("submitted")
             if routing.refusal:
                 reason = (
                     self.env._(
@@ -379,10 +395,10 @@ class AftersalesReturn(models.Model):
             a.state == "approved"
             for a in self.approval_ids.filtered(lambda a: a._is_signed_with_buttons())
         ):
-            self._set_state("approved")
+            self._aftersales_write_transition({"state": "approved"})
             self._create_pickup_picking()
         elif self.state == "submitted":
-            self._set_state("under_approval")
+            self._aftersales_write_transition({"state": "under_approval"})
         self._notify_signers()
 
     # ------------------------------------------------------------------
@@ -487,7 +503,7 @@ class AftersalesReturn(models.Model):
     def _refuse(self, reason):
         """End the return with ``reason`` and send it to the customer."""
         self.ensure_one()
-        self._set_state("refused", {"refusal_reason": reason})
+        self._aftersales_write_transition({"state": "refused", "refusal_reason": reason})
         self._notify_signers()
         self.picking_ids.filtered(lambda p: p.state not in ("done", "cancel")).action_cancel()
         self.message_post_with_source(
@@ -497,7 +513,7 @@ class AftersalesReturn(models.Model):
         )
 
     def action_collect(self):
-        self._check_state(("approved",), self.env._("collected"))
+        self._aftersales_check_transition(("approved",), "collected")
         for record in self:
             pickings = record.pickup_picking_ids
             if not pickings or not all(pickings.mapped("aftersales_driver_name")):
@@ -508,19 +524,21 @@ class AftersalesReturn(models.Model):
                         name=record.name,
                     )
                 )
-        return self._set_state("collected", {"date_collected": fields.Datetime.now()})
+        return self._aftersales_transition(
+            ("approved",), "collected", {"date_collected": fields.Datetime.now()}
+        )
 
     def action_cancel(self):
-        self._check_state(OPEN_STATES, self.env._("cancelled"))
+        self._aftersales_check_transition(OPEN_STATES, "cancelled")
         self.picking_ids.filtered(lambda p: p.state not in ("done", "cancel")).action_cancel()
-        res = self._set_state("cancelled")
+        res = self._aftersales_transition(OPEN_STATES, "cancelled")
         self._notify_signers()
         return res
 
     def action_reset_draft(self):
-        self._check_state(("cancelled",), self.env._("reset to draft"))
+        self._aftersales_check_transition(("cancelled",), "draft")
         self.sudo().approval_ids.unlink()
-        return self._set_state("draft", {"refusal_reason": False})
+        return self._aftersales_transition(("cancelled",), "draft", {"refusal_reason": False})
 
     def _aftersales_missing_signatures(self):
         """Labels of the signatures the stock-in of this return still waits for: exactly
@@ -647,8 +665,12 @@ class AftersalesReturn(models.Model):
                 p.state != "done" for p in record.pickup_picking_ids
             ):
                 continue
-            record._set_state(
-                "received", {"date_received": now, "date_slip_due": record._slip_due(now)}
+            record._aftersales_write_transition(
+                {
+                    "state": "received",
+                    "date_received": now,
+                    "date_slip_due": record._slip_due(now),
+                }
             )
 
     def _line_destination(self, line):
@@ -853,7 +875,14 @@ class AftersalesReturn(models.Model):
         return tz.localize(local_due).astimezone(pytz.utc).replace(tzinfo=None)
 
     def action_send_slip(self):
-        self._check_state(("received", "done"), self.env._("sent a return slip"))
+        not_received = self.filtered(lambda record: record.state not in ("received", "done"))
+        if not_received:
+            raise UserError(
+                self.env._(
+                    "The return slip of %(name)s can be sent only once its goods are received.",
+                    name=not_received[0].name,
+                )
+            )
         for record in self:
             record.message_post_with_source(
                 "aftersales_service.mail_template_aftersales_return_slip",
@@ -892,7 +921,7 @@ class AftersalesReturn(models.Model):
     # ------------------------------------------------------------------
     def action_settle(self):
         """Ship the replacement, or credit the customer, as the return asks."""
-        self._check_state(("received",), self.env._("settled"))
+        self._aftersales_check_transition(("received",), "done")
         self._sync_to_refund()
         for record in self:
             moves = self.env["account.move"]
@@ -909,7 +938,7 @@ class AftersalesReturn(models.Model):
             if moves:
                 record.credit_note_id = moves[:1]
                 record._finalize_settlement_moves(moves)
-        return self._set_state("done")
+        return self._aftersales_transition(("received",), "done")
 
     def _finalize_settlement_moves(self, moves):
         """Post at once, or leave in draft with an activity for the accountant (setting)."""

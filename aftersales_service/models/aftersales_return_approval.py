@@ -1,19 +1,17 @@
 # Copyright 2026 Aftersales contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import psycopg2
-
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from .aftersales_return_approval_rule import APPROVAL_STEPS
 
-SIGN_CONTEXT_KEY = "aftersales_return_approval_sign"
-PROTECTED_FIELDS = {"state", "user_id", "date_signed", "return_id", "step", "group_id"}
+SIGNATURE_FIELDS = ("state", "user_id", "date_signed")
 
 
 class AftersalesReturnApproval(models.Model):
     _name = "aftersales.return.approval"
     _description = "Return Approval Step"
+    _inherit = ["aftersales.state.mixin"]
     _order = "return_id, sequence, id"
 
     return_id = fields.Many2one("aftersales.return", required=True, ondelete="cascade", index=True)
@@ -61,20 +59,24 @@ class AftersalesReturnApproval(models.Model):
         self.ensure_one()
         return True
 
+    def _aftersales_transition_fields(self):
+        return super()._aftersales_transition_fields() | {
+            *SIGNATURE_FIELDS,
+            "return_id",
+            "step",
+            "group_id",
+        }
+
+    def _aftersales_field_refusal(self):
+        return self.env._("An approval step is signed only with its Approve or Refuse button.")
+
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.context.get(SIGN_CONTEXT_KEY):
+        if not self._aftersales_in_transition():
             for vals in vals_list:
-                for name in ("state", "user_id", "date_signed"):
+                for name in SIGNATURE_FIELDS:
                     vals.pop(name, None)
         return super().create(vals_list)
-
-    def write(self, vals):
-        if PROTECTED_FIELDS & set(vals) and not self.env.context.get(SIGN_CONTEXT_KEY):
-            raise UserError(
-                self.env._("An approval step is signed only with its Approve or Refuse button.")
-            )
-        return super().write(vals)
 
     def action_approve(self):
         return self._sign("approved")
@@ -82,22 +84,10 @@ class AftersalesReturnApproval(models.Model):
     def action_refuse(self):
         return self._sign("refused")
 
-    def _lock_for_signature(self):
-        """Lock the steps so two approvers signing at once record one signature."""
-        try:
-            self.env.cr.execute(
-                "SELECT id FROM aftersales_return_approval WHERE id IN %s FOR UPDATE NOWAIT",
-                (tuple(self.ids),),
-            )
-        except psycopg2.errors.LockNotAvailable as error:
-            raise UserError(
-                self.env._("Someone else is signing this step right now; try again.")
-            ) from error
-        self.invalidate_recordset(["state", "user_id"])
-
     def _sign(self, decision):
         labels = dict(self._fields["step"]._description_selection(self.env))
-        self._lock_for_signature()
+        # two approvers clicking at once: the second waits, then sees the first's signature
+        self._aftersales_lock()
         user = self.env.user
         for approval in self:
             chain = approval.return_id
@@ -120,6 +110,8 @@ class AftersalesReturnApproval(models.Model):
                         name=chain.name,
                     )
                 )
+            if approval.state == decision and approval.user_id == user:
+                continue  # the same click replayed (e.g. retried after a concurrent update)
             if approval.state != "pending":
                 raise UserError(
                     self.env._(
@@ -163,7 +155,7 @@ class AftersalesReturnApproval(models.Model):
                         step=step,
                     )
                 )
-            approval.with_context(**{SIGN_CONTEXT_KEY: True}).write(
+            approval._aftersales_write_transition(
                 {"state": decision, "user_id": user.id, "date_signed": fields.Datetime.now()}
             )
             # the pickup order and the customer mail go out whoever signs last

@@ -16,12 +16,12 @@ FROZEN_FIELDS = {
     "price_unit",
     "reason_kind",
 }
-LINE_CONTEXT_KEY = "aftersales_return_line_inspection"
 
 
 class AftersalesReturnLine(models.Model):
     _name = "aftersales.return.line"
     _description = "Return Line"
+    _inherit = ["aftersales.state.mixin"]
     _order = "return_id, sequence, id"
     _check_company_auto = True
 
@@ -351,15 +351,30 @@ class AftersalesReturnLine(models.Model):
         for line in self.filtered("sale_line_id"):
             line.price_unit = line.sale_line_id.sudo().price_reduce_taxexcl
 
+    def _aftersales_transition_fields(self):
+        """Only the QC inspection refuses a line (it has no state of its own)."""
+        return {"is_refused"}
+
+    def _aftersales_field_refusal(self):
+        return self.env._("Only the QC inspection refuses a return line.")
+
+    def _aftersales_protected_fields(self):
+        return set(FROZEN_FIELDS)
+
+    def _aftersales_is_frozen(self):
+        self.ensure_one()
+        return self.return_id.state != "draft"
+
+    def _aftersales_frozen_refusal(self, fields_changed):
+        return self.env._(
+            "The products of return %(name)s are frozen once it is submitted.",
+            name=self.return_id.name,
+        )
+
     def _check_return_is_draft(self):
-        frozen = self.filtered(lambda line: line.return_id.state != "draft")
+        frozen = self.filtered(lambda line: line._aftersales_is_frozen())
         if frozen:
-            raise UserError(
-                self.env._(
-                    "The products of return %(name)s are frozen once it is submitted.",
-                    name=frozen[0].return_id.name,
-                )
-            )
+            raise UserError(frozen[0]._aftersales_frozen_refusal(FROZEN_FIELDS))
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -372,19 +387,11 @@ class AftersalesReturnLine(models.Model):
         for vals in vals_list:
             if vals.get("sale_line_id") and "price_unit" not in vals:
                 vals["price_unit"] = prices[vals["sale_line_id"]]
-            if not self.env.context.get(LINE_CONTEXT_KEY):
+            if not self._aftersales_in_transition():
                 vals.pop("is_refused", None)
         lines = super().create(vals_list)
         lines._check_return_is_draft()
         return lines
-
-    def write(self, vals):
-        if not self.env.context.get(LINE_CONTEXT_KEY):
-            if "is_refused" in vals:
-                raise UserError(self.env._("Only the QC inspection refuses a return line."))
-            if FROZEN_FIELDS & set(vals):
-                self._check_return_is_draft()
-        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_submitted(self):

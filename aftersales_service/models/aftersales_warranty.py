@@ -7,12 +7,13 @@ from odoo.exceptions import UserError
 
 from ..rules import warranty as rules
 
+VOIDABLE_STATES = ("pending", "active", "expired")
+
 
 class AftersalesWarranty(models.Model):
     _name = "aftersales.warranty"
     _description = "Warranty"
     _inherit = ["aftersales.state.mixin", "mail.thread", "mail.activity.mixin"]
-    _aftersales_state_fields = ("state", "void_reason", "date_void")
     _order = "date_start desc, id desc"
     _check_company_auto = True
     _rec_names_search = ["lot_id.name", "product_id", "partner_id"]
@@ -158,20 +159,34 @@ class AftersalesWarranty(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if self._aftersales_state_changing():
+        if self._aftersales_in_transition():
             records = super().create(vals_list)
         else:
             for vals in vals_list:
                 vals.pop("state", None)
                 if not vals.get("date_start"):
                     vals["state"] = "pending"
+            # the initial state above is the create's own transition
             records = super(
-                AftersalesWarranty, self.with_context(**{self._aftersales_state_key(): True})
+                AftersalesWarranty, self.with_context(aftersales_transition=self._name)
             ).create(vals_list)
         records._refresh_expiry()
         return records.with_env(self.env)
 
-    def _aftersales_state_refusal(self):
+    def _aftersales_transition_fields(self):
+        return super()._aftersales_transition_fields() | {"void_reason", "date_void"}
+
+    def _aftersales_transition_refusals(self):
+        refusals = super()._aftersales_transition_refusals()
+        refusals.update(
+            {
+                "active": self.env._("Warranty %(name)s is not awaiting installation."),
+                "void": self.env._("Warranty %(name)s is already void."),
+            }
+        )
+        return refusals
+
+    def _aftersales_field_refusal(self):
         return self.env._(
             "The state of a warranty changes only through its buttons "
             "(Accept Installation, Void, Restore) or when it expires."
@@ -182,18 +197,10 @@ class AftersalesWarranty(models.Model):
     # ------------------------------------------------------------------
     def action_accept_installation(self, date=None):
         """Start the warranty of units whose warranty runs from installation acceptance."""
-        not_pending = self.filtered(lambda w: w.state != "pending")
-        if not_pending:
-            raise UserError(
-                self.env._(
-                    "Warranty %(name)s is not awaiting installation.",
-                    name=", ".join(not_pending.mapped("display_name")),
-                )
-            )
         today = fields.Date.context_today(self)
         for warranty in self:
-            warranty._aftersales_write_state(
-                {"date_start": date or warranty.date_start or today, "state": "active"}
+            warranty._aftersales_transition(
+                ("pending",), "active", {"date_start": date or warranty.date_start or today}
             )
         self._refresh_expiry()
         return True
@@ -227,25 +234,15 @@ class AftersalesWarranty(models.Model):
             raise UserError(self.env._("Only after-sales users may void a warranty."))
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason why the warranty becomes void."))
-        already = self.filtered(lambda w: w.state == "void")
-        if already:
-            raise UserError(
-                self.env._(
-                    "Warranty %(name)s is already void.",
-                    name=", ".join(already.mapped("display_name")),
-                )
-            )
         self._aftersales_void(reason)
         return True
 
     def _aftersales_void(self, reason):
         """Void on behalf of another document (a refunded return): no user check here."""
-        self._aftersales_write_state(
-            {
-                "state": "void",
-                "void_reason": reason.strip(),
-                "date_void": fields.Date.context_today(self),
-            }
+        self._aftersales_transition(
+            VOIDABLE_STATES,
+            "void",
+            {"void_reason": reason.strip(), "date_void": fields.Date.context_today(self)},
         )
 
     def action_restore(self):
@@ -261,7 +258,7 @@ class AftersalesWarranty(models.Model):
                 )
             )
         for warranty in self:
-            warranty._aftersales_write_state(
+            warranty._aftersales_write_transition(
                 {
                     "state": "active" if warranty.date_start else "pending",
                     "void_reason": False,
@@ -300,8 +297,8 @@ class AftersalesWarranty(models.Model):
         revived = self.filtered(
             lambda w: w.state == "expired" and w.date_end_max and w.date_end_max >= today
         )
-        expired._aftersales_write_state({"state": "expired"})
-        revived._aftersales_write_state({"state": "active"})
+        expired._aftersales_write_transition({"state": "expired"})
+        revived._aftersales_write_transition({"state": "active"})
 
     @api.model
     def _cron_expire(self):
@@ -310,7 +307,7 @@ class AftersalesWarranty(models.Model):
         today = fields.Date.context_today(self)
         self._start_after_grace(today)
         warranties = self.search([("state", "=", "active"), ("date_end_max", "<", today)])
-        warranties._aftersales_write_state({"state": "expired"})
+        warranties._aftersales_write_transition({"state": "expired"})
         return warranties
 
     # ------------------------------------------------------------------

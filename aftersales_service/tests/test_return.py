@@ -221,8 +221,9 @@ class TestReturn(AftersalesReturnCommon):
         self.assertEqual(record.state, "refused")
 
     def test_replayed_click_never_signs_another_step(self):
-        """A click replayed after its step was signed is refused; the next step stays pending,
-        even for a user who may sign both steps."""
+        """A click replayed after its step was signed (Odoo retries a request that met a
+        concurrent update) is a no-op; the next step stays pending, even for a user who may
+        sign both steps. Someone else clicking the signed step is told it is signed."""
         self.env.ref("aftersales_service.return_approval_rule_finance").is_distinct_signer = False
         both = self.env["res.users"].browse(self.reviewer.ids)
         both.groups_id |= self.env.ref("account.group_account_invoice")
@@ -232,10 +233,24 @@ class TestReturn(AftersalesReturnCommon):
         self.assertEqual(shown.step, "aftersales")
         click = record.with_user(both).with_context(aftersales_approval_id=shown.id)
         click.action_approve_step()
-        with self.assertRaisesRegex(UserError, "already signed"):
-            click.action_approve_step()
+        signed_on = shown.date_signed
+        click.action_approve_step()
+        self.assertEqual(
+            (shown.state, shown.user_id, shown.date_signed), ("approved", both, signed_on)
+        )
         finance = record.approval_ids.filtered(lambda a: a.step == "finance")
         self.assertEqual(finance.state, "pending")
+        other = self.env["res.users"].create(
+            {
+                "name": "Second Reviewer",
+                "login": "as_reviewer_2",
+                "groups_id": [Command.set(self.reviewer.groups_id.ids)],
+            }
+        )
+        with self.assertRaisesRegex(UserError, "already signed"):
+            record.with_user(other).with_context(
+                aftersales_approval_id=shown.id
+            ).action_approve_step()
         with self.assertRaises(UserError):
             record.with_user(both).action_approve_step()
         self.assertEqual(finance.state, "pending")
@@ -299,21 +314,29 @@ class TestReturn(AftersalesReturnCommon):
         self.assertAlmostEqual(draft.ratio_with_return, 3.0)
         self.assertAlmostEqual(self.customer._aftersales_return_ratio(), 3.0)
 
-    def test_concurrent_signature_is_refused_while_the_step_is_locked(self):
-        """When another transaction holds the step's row lock, signing is refused, not doubled."""
+    def test_concurrent_signature_goes_to_odoos_retry(self):
+        """Signing takes the step's row lock and waits for a concurrent signer; a lock not
+        obtained propagates (Odoo retries the request) instead of becoming a UserError, and
+        nothing is signed."""
         record = self._new_return()
         record.action_submit()
         step = record.approval_ids[0]
         cursor_class = type(self.env.cr)
         original = cursor_class.execute
+        locks = []
 
         def execute(cr, query, params=None, log_exceptions=True):
-            if "FOR UPDATE NOWAIT" in str(query):
+            if "FOR NO KEY UPDATE" in str(query) and "aftersales_return_approval" in str(query):
+                locks.append(query)
                 raise psycopg2.errors.LockNotAvailable("could not obtain lock")
             return original(cr, query, params, log_exceptions)
 
-        with patch.object(cursor_class, "execute", execute), self.assertRaises(UserError):
+        with (
+            patch.object(cursor_class, "execute", execute),
+            self.assertRaises(psycopg2.errors.LockNotAvailable),
+        ):
             step.with_user(self.reviewer).action_approve()
+        self.assertTrue(locks)
         self.assertEqual(step.state, "pending")
         self.assertFalse(step.user_id)
 
