@@ -168,3 +168,38 @@ def _plain(value):
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return value
+
+
+def generated_marker(registry):
+    """The ``scale:seed`` the bench data of this database was generated with, or None."""
+    with environment(registry) as env:
+        return env["ir.config_parameter"].get_param("aftersales_bench.generated") or None
+
+
+def generate_fresh(dbname, scale, seed, label):
+    """A new database ``dbname`` with bench data at ``scale``: (registry, report, seconds)."""
+    import generate  # pylint: disable=import-outside-toplevel  (generate imports common)
+
+    print(f"{label}: fresh database {dbname}, scale {scale}", flush=True)
+    make_database(dbname)
+    registry = open_registry(dbname)
+    started = time.perf_counter()
+    report = generate.generate(registry, scale, seed)
+    return registry, report, time.perf_counter() - started
+
+
+def write_results(path, label, payload):
+    """Write a run's results as JSON (dated now) to ``path`` and say where."""
+    from datetime import datetime  # pylint: disable=import-outside-toplevel
+
+    out = Path(path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(
+        json.dumps(
+            {"date": datetime.now().isoformat(timespec="seconds"), **payload},
+            indent=2,
+            default=str,
+        )
+    )
+    print(f"{label}: results in {out}")
+    return out

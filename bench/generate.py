@@ -713,7 +713,10 @@ class Generator:
                     },
                 )
             )
-        return len(self.create_batched("aftersales.survey", vals_list))
+        # answered surveys of the past: their state and dates are written as by the form's
+        # submission (a transition), not through the form
+        ctx = {"aftersales_transition": "aftersales.survey"}
+        return len(self.create_batched("aftersales.survey", vals_list, context=ctx))
 
     def _big_customer_parts_sales(self, partner_id, lines):
         """Spare parts sold to the distributor who returns the most: sale lines (COPY)."""

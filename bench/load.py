@@ -37,7 +37,6 @@ import sys
 import threading
 import time
 import urllib.request
-from datetime import datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -584,22 +583,18 @@ def main():
     parser.add_argument("--workers", type=int, default=int(os.environ.get("LOAD_WORKERS", "4")))
     parser.add_argument("--out", default=str(RESULTS / "load.json"))
     args = parser.parse_args()
-    import generate
-
     # the data of `make bench` (any scale) is used as it is; none: generated at --scale
     fresh = args.fresh or not common.harness.db_exists(args.db)
     if not fresh:
         registry = common.open_registry(args.db)
-        with common.environment(registry) as env:
-            generated = env["ir.config_parameter"].get_param("aftersales_bench.generated")
+        generated = common.generated_marker(registry)
         fresh = not generated
         if generated:
             args.scale = float(generated.split(":")[0])
     if fresh:
-        print(f"bench-load: fresh database {args.db}, scale {args.scale}", flush=True)
-        common.make_database(args.db)
-        registry = common.open_registry(args.db)
-        generate.generate(registry, args.scale, args.seed)
+        registry, _report, _seconds = common.generate_fresh(
+            args.db, args.scale, args.seed, "bench-load"
+        )
     print("bench-load: preparing users and documents", flush=True)
     data = prepare(registry, args.agents, args.duration, lambda m: print(m, flush=True))
     for side in ("ours", "peer"):  # shared by the warm-up and the timed phase
@@ -651,30 +646,24 @@ def main():
     print("budgets: " + ", ".join(f"{k} {'PASS' if v else 'FAIL'}" for k, v in checks.items()))
     if ours["errors"]:
         print("errors (first): " + "; ".join(f"{n}: {m}" for n, m in ours["errors"][:3]))
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
     for phase in phases.values():
         phase["created"] = len(phase["created"])
-    out.write_text(
-        json.dumps(
-            {
-                "date": datetime.now().isoformat(timespec="seconds"),
-                "db": args.db,
-                "scale": args.scale,
-                "agents": args.agents,
-                "duration_s": args.duration,
-                "workers": args.workers,
-                "cpus": os.cpu_count(),
-                "load_average": os.getloadavg(),
-                "phases": phases,
-                "checks": checks,
-                "table": text,
-            },
-            indent=2,
-            default=str,
-        )
+    common.write_results(
+        args.out,
+        "bench-load",
+        {
+            "db": args.db,
+            "scale": args.scale,
+            "agents": args.agents,
+            "duration_s": args.duration,
+            "workers": args.workers,
+            "cpus": os.cpu_count(),
+            "load_average": os.getloadavg(),
+            "phases": phases,
+            "checks": checks,
+            "table": text,
+        },
     )
-    print(f"bench-load: results in {out}")
     return 0 if all(checks.values()) else 1
 
 

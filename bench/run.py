@@ -20,12 +20,11 @@ fails.
 """
 
 import argparse
-import json
 import os
 import platform
 import sys
 import time
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -745,16 +744,11 @@ def main():
     if not fresh:
         common.install_rma(args.db)  # unpacked since the database was made
         registry = common.open_registry(args.db)
-        with common.environment(registry) as env:
-            fresh = env["ir.config_parameter"].get_param("aftersales_bench.generated") != marker
+        fresh = common.generated_marker(registry) != marker
     if fresh:
-        print(f"bench: fresh database {args.db}, scale {args.scale}", flush=True)
-        common.make_database(args.db)
-        registry = common.open_registry(args.db)
-        gen_started = time.perf_counter()
-        report = generate.generate(registry, args.scale, args.seed)
+        registry, report, seconds = common.generate_fresh(args.db, args.scale, args.seed, "bench")
         generated = {
-            "seconds": round(time.perf_counter() - gen_started, 1),
+            "seconds": round(seconds, 1),
             "sections": {k: {"count": c, "seconds": round(s, 1)} for k, (c, s) in report.items()},
         }
     ensure_rma_history(registry)
@@ -764,30 +758,24 @@ def main():
     print()
     print(text)
     print(f"\nscale {args.scale}, {args.runs} runs, total {total} s (fresh database: {fresh})")
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
     import odoo.release
 
-    out.write_text(
-        json.dumps(
-            {
-                "date": datetime.now().isoformat(timespec="seconds"),
-                "db": args.db,
-                "scale": args.scale,
-                "seed": args.seed,
-                "odoo": odoo.release.version,
-                "python": platform.python_version(),
-                "cpus": os.cpu_count(),
-                "total_seconds": total,
-                "generation": generated,
-                "operations": results,
-                "table": text,
-            },
-            indent=2,
-            default=str,
-        )
+    common.write_results(
+        args.out,
+        "bench",
+        {
+            "db": args.db,
+            "scale": args.scale,
+            "seed": args.seed,
+            "odoo": odoo.release.version,
+            "python": platform.python_version(),
+            "cpus": os.cpu_count(),
+            "total_seconds": total,
+            "generation": generated,
+            "operations": results,
+            "table": text,
+        },
     )
-    print(f"bench: results in {out}")
     return 1 if any(r.get("status") in ("FAIL", "ERROR") for r in results) else 0
 
 

@@ -1,7 +1,6 @@
 # Copyright 2026 Aftersales contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import aftersales_loan
-from . import aftersales_loan_guard
 from . import res_company
 from . import res_config_settings
 from . import product_template
@@ -18,5 +17,4 @@ from . import hr_employee_public
 from . import stock_move
 from . import stock_picking
 from . import aftersales_supplier_scorecard
-from . import aftersales_tool_custody_guard
 from . import aftersales_request

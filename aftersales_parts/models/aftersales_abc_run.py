@@ -6,8 +6,6 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL, split_every
 
-from odoo.addons.aftersales_service.models.record_lock import try_advisory_lock
-
 from ..rules import abc
 
 
@@ -199,10 +197,7 @@ class AftersalesAbcRun(models.Model):
     def _cron_compute_classes(self):
         today = fields.Date.context_today(self)
         for company in self.env["res.company"].search([]):
-            # one run per company and day, whoever comes first (scheduler, second worker,
-            # manual trigger): a second run would only repeat the first one
-            if not try_advisory_lock(self.env, f"aftersales.abc.run/{company.id}"):
-                continue
+            # one run per company and day (ir.cron never runs this job twice at once)
             if self.search_count([("company_id", "=", company.id), ("date_to", "=", today)]):
                 continue
             self.with_company(company)._compute_classes(company=company)

@@ -8,8 +8,6 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from odoo.addons.aftersales_service.models.record_lock import lock_records, lock_skip_locked
-
 
 class AftersalesLoan(models.Model):
     _name = "aftersales.loan"
@@ -124,21 +122,36 @@ class AftersalesLoan(models.Model):
                 vals["name"] = self.env["ir.sequence"].next_by_code("aftersales.loan") or "New"
         return super().create(vals_list)
 
-    def _aftersales_state_refusal(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_lent(self):
+        for loan in self:
+            if loan.state not in ("draft", "cancelled"):
+                raise UserError(
+                    self.env._(
+                        "Loan %(name)s has gone out to a customer and keeps its history; "
+                        "it cannot be deleted.",
+                        name=loan.name,
+                    )
+                )
+
+    def _aftersales_field_refusal(self):
         return self.env._("The state of a loan changes only through its buttons.")
 
-    def _set_state(self, allowed_from, target, extra=None):
-        lock_records(self)
-        self._aftersales_check_state(
-            allowed_from,
-            lambda loan, state: self.env._(
-                "Loan %(name)s is %(state)s; this step is not possible now.",
-                name=loan.name,
-                state=state,
+    def _aftersales_transition_refusals(self):
+        refusals = super()._aftersales_transition_refusals()
+        refusals.update(
+            lent=self.env._("Only a draft loan can be lent; %(name)s is past that stage."),
+            returned=self.env._(
+                "Only a loan that is out can be returned; %(name)s is not out on loan."
+            ),
+            lost=self.env._(
+                "Only a loan that is out can be written off as lost; %(name)s is not out on loan."
+            ),
+            cancelled=self.env._(
+                "Only a draft loan can be cancelled; %(name)s is past that stage."
             ),
         )
-        self._aftersales_write_state(dict(extra or {}, state=target))
-        return True
+        return refusals
 
     def action_lend(self):
         missing = self.filtered(lambda loan: not loan.lot_id)
@@ -152,7 +165,9 @@ class AftersalesLoan(models.Model):
         self._check_loaner_free()
         try:
             with self.env.cr.savepoint(flush=True):
-                self._set_state({"draft"}, "lent", {"date_lent": fields.Date.context_today(self)})
+                self._aftersales_transition(
+                    ("draft",), "lent", {"date_lent": fields.Date.context_today(self)}
+                )
                 self.flush_recordset(["state"])
         except errors.UniqueViolation:
             raise UserError(self._loaner_busy_message()) from None
@@ -180,7 +195,9 @@ class AftersalesLoan(models.Model):
                 raise UserError(loan._loaner_busy_message(other))
 
     def action_return(self):
-        self._set_state({"lent"}, "returned", {"date_returned": fields.Date.context_today(self)})
+        self._aftersales_transition(
+            ("lent",), "returned", {"date_returned": fields.Date.context_today(self)}
+        )
         self._create_transfers("in")
         self.activity_unlink(["aftersales_parts.mail_activity_type_loan_overdue"])
         return True
@@ -188,7 +205,7 @@ class AftersalesLoan(models.Model):
     def action_mark_lost(self):
         if not self.env.user.has_group("aftersales_service.group_aftersales_manager"):
             raise UserError(self.env._("Only an after-sales manager may write off a loaner unit."))
-        self._set_state({"lent"}, "lost")
+        self._aftersales_transition(("lent",), "lost")
         self._write_off_lost()
         return True
 
@@ -274,7 +291,8 @@ class AftersalesLoan(models.Model):
                 )
 
     def action_cancel(self):
-        return self._set_state({"draft"}, "cancelled")
+        self._aftersales_transition(("draft",), "cancelled")
+        return True
 
     def _prepare_transfer_vals(self, direction):
         """Values of the transfer taking the loaner out of (or back into) the loaner stock."""
@@ -340,8 +358,8 @@ class AftersalesLoan(models.Model):
     def _cron_flag_overdue(self):
         """One 'loaner overdue' activity per overdue loan, however often this runs."""
         activity_type = self.env.ref("aftersales_parts.mail_activity_type_loan_overdue")
-        # a second worker running this job at the same time skips the loans the first holds
-        overdue = lock_skip_locked(self.search([("is_overdue", "=", True)]))
+        # ir.cron runs one job at a time: no second worker flags the same loans
+        overdue = self.search([("is_overdue", "=", True)])
         flagged = (
             self.env["mail.activity"]
             .sudo()

@@ -70,15 +70,26 @@ class AftersalesReorderProposal(models.Model):
                     )
                 )
 
-    def _aftersales_state_refusal(self):
+    def _aftersales_field_refusal(self):
         return self.env._("A proposal is applied or rejected with its buttons.")
 
-    def write(self, vals):
-        if {"product_min_qty", "product_max_qty"} & set(vals) and self.filtered(
-            lambda p: p.state != "draft"
-        ):
-            raise UserError(self.env._("Only proposals still to review can be changed."))
-        return super().write(vals)
+    def _aftersales_transition_refusals(self):
+        refusals = super()._aftersales_transition_refusals()
+        refusals.update(
+            applied=self.env._("Only proposals still to review can be applied."),
+            rejected=self.env._("Only proposals still to review can be rejected."),
+        )
+        return refusals
+
+    def _aftersales_protected_fields(self):
+        return super()._aftersales_protected_fields() | {"product_min_qty", "product_max_qty"}
+
+    def _aftersales_is_frozen(self):
+        self.ensure_one()
+        return self.state != "draft"
+
+    def _aftersales_frozen_refusal(self, fields_changed):
+        return self.env._("Only proposals still to review can be changed.")
 
     @api.model
     def _generate_from_run(self, run):
@@ -145,13 +156,13 @@ class AftersalesReorderProposal(models.Model):
         # supersede older proposals of the same parts still waiting for review
         self.search(
             [("state", "=", "draft"), ("product_id", "in", products.ids)]
-        )._aftersales_write_state({"state": "rejected"})
+        )._aftersales_transition(("draft",), "rejected")
         return self.create(vals_list)
 
     def action_apply(self):
         """Create or update the reordering rules of the proposals still to review."""
-        if self.filtered(lambda p: p.state != "draft"):
-            raise UserError(self.env._("Only proposals still to review can be applied."))
+        # the refusal comes before any reordering rule changes
+        self._aftersales_transition(("draft",), "applied")
         Orderpoint = self.env["stock.warehouse.orderpoint"]
         for proposal in self:
             values = {
@@ -171,11 +182,8 @@ class AftersalesReorderProposal(models.Model):
                         trigger="auto",
                     )
                 )
-        self._aftersales_write_state({"state": "applied"})
         return True
 
     def action_reject(self):
-        if self.filtered(lambda p: p.state != "draft"):
-            raise UserError(self.env._("Only proposals still to review can be rejected."))
-        self._aftersales_write_state({"state": "rejected"})
+        self._aftersales_transition(("draft",), "rejected")
         return True

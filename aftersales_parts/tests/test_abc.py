@@ -79,7 +79,7 @@ class TestAbcClassification(PartsCommon):
     @freeze_time("2026-06-30")
     def test_cron_classifies_every_company(self):
         """The weekly job classifies up to today."""
-        self.env["aftersales.abc.run"]._cron_compute_classes()
+        self.env.ref("aftersales_parts.ir_cron_aftersales_abc").method_direct_trigger()
         run = self.env["aftersales.abc.run"].search([("company_id", "=", self.company.id)], limit=1)
         self.assertEqual(run.date_to, date(2026, 6, 30))
         self.assertEqual(self.board.aftersales_abc_class, "A")

@@ -31,6 +31,22 @@ class TestLoan(AftersalesCommon):
         loan.action_return()
         self.assertEqual(loan.state, "returned")
 
+    def test_each_step_refused_out_of_order_with_a_sentence(self):
+        """A step out of order is refused with its own whole sentence naming the loan."""
+        loan = self._loan(lot_id=self.lot.id)
+        with self.assertRaisesRegex(
+            UserError, f"Only a loan that is out can be returned; {loan.name} is not out"
+        ):
+            loan.action_return()
+        loan.action_lend()
+        with self.assertRaisesRegex(UserError, f"Only a draft loan can be lent; {loan.name}"):
+            loan.action_lend()
+        with self.assertRaisesRegex(UserError, "Only a draft loan can be cancelled"):
+            loan.action_cancel()
+        self.assertEqual(loan.state, "lent")
+        with self.assertRaisesRegex(UserError, "changes only through its buttons"):
+            loan.write({"state": "returned"})
+
     def test_lending_needs_a_serial(self):
         """A loan without the loaner's serial number cannot go out."""
         loan = self._loan()
@@ -61,7 +77,7 @@ class TestLoan(AftersalesCommon):
             mute_logger("odoo.sql_db"),
             self.env.cr.savepoint(),
         ):
-            second._aftersales_write_state({"state": "lent"})
+            second._aftersales_write_transition({"state": "lent"})
             second.flush_recordset()
         first.action_return()
         second.action_lend()

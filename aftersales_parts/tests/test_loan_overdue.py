@@ -43,12 +43,12 @@ class TestLoanOverdue(LoanerCommon):
         """The daily job flags an overdue loan once, even when it runs twice."""
         loan = self._lend()
         with freeze_time("2026-05-14"):
-            self.env["aftersales.loan"]._cron_flag_overdue()
+            self.env.ref("aftersales_parts.ir_cron_aftersales_loan_overdue").method_direct_trigger()
             self.assertFalse(loan.activity_ids, "not overdue yet")
         with freeze_time("2026-05-20"):
             self.assertTrue(loan.is_overdue)
-            self.env["aftersales.loan"]._cron_flag_overdue()
-            self.env["aftersales.loan"]._cron_flag_overdue()
+            self.env.ref("aftersales_parts.ir_cron_aftersales_loan_overdue").method_direct_trigger()
+            self.env.ref("aftersales_parts.ir_cron_aftersales_loan_overdue").method_direct_trigger()
             activities = loan.activity_ids.filtered(
                 lambda a: a.activity_type_id == self.activity_type
             )

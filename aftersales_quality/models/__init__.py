@@ -2,7 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import aftersales_complaint_route
 from . import aftersales_complaint
-from . import aftersales_complaint_guard
 from . import aftersales_return
 from . import aftersales_return_approval
 from . import aftersales_return_line

@@ -6,10 +6,8 @@ from datetime import timedelta
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.aftersales_service.models.record_lock import lock_records, lock_skip_locked
 from odoo.addons.aftersales_service.rules.sla import wall_deadline, working_deadline
 
-from ..rules.complaint_deadline import DeadlinePolicy, complaint_deadlines
 from .aftersales_complaint_route import COMPLAINT_CATEGORIES
 
 
@@ -175,22 +173,23 @@ class AftersalesComplaint(models.Model):
         self.date_ack_deadline = False
         self.date_solution_deadline = False
         for complaint in self.filtered(lambda c: c.route_id and c.date_received):
-            calendar = complaint.company_id._aftersales_calendar()
-            route = complaint.route_id
-            policy = DeadlinePolicy(
-                ack_hours=route.ack_hours,
-                urgent_ack_hours=route.urgent_ack_hours,
-                solution_days=route.solution_days,
-                hours_per_day=calendar.hours_per_day or 8.0,
-            )
-            urgent = complaint.priority == "1"
-            ack, solution = complaint_deadlines(policy, urgent)
-            if urgent and complaint.company_id.aftersales_complaint_urgent_clock:
+            ack, solution = complaint._aftersales_deadline_hours()
+            if complaint.priority == "1" and complaint.company_id.aftersales_complaint_urgent_clock:
                 # the rulebook's "urgent: 4 h" is clock time, nights and holidays included
                 complaint.date_ack_deadline = wall_deadline(complaint.date_received, ack)
             else:
                 complaint.date_ack_deadline = complaint._add_working_hours(ack)
             complaint.date_solution_deadline = complaint._add_working_hours(solution)
+
+    def _aftersales_deadline_hours(self):
+        """Hours allowed to acknowledge the complaint and to propose a solution, from its
+        route: the urgent acknowledgment budget for an urgent complaint; the route's working
+        days times the calendar's working hours per day for the solution."""
+        self.ensure_one()
+        route = self.route_id
+        hours_per_day = self.company_id._aftersales_calendar().hours_per_day or 8.0
+        ack = route.urgent_ack_hours if self.priority == "1" else route.ack_hours
+        return max(ack, 0.0), max(route.solution_days * hours_per_day, 0.0)
 
     def _add_working_hours(self, hours):
         """Deadline ``hours`` working hours after receipt on the company's after-sales
@@ -225,7 +224,7 @@ class AftersalesComplaint(models.Model):
         """Refresh the deadlines of open complaints (a public holiday added since moves
         them), flag the late acknowledgments and overdue solutions, and escalate each
         overdue step once, to the route's person."""
-        complaints = lock_skip_locked(self.search([("state", "in", ("new", "acknowledged"))]))
+        complaints = self.search([("state", "in", ("new", "acknowledged"))])
         fnames = ["date_ack_deadline", "date_solution_deadline", "is_ack_late", "is_solution_late"]
         for fname in fnames:
             self.env.add_to_compute(self._fields[fname], complaints)
@@ -333,8 +332,43 @@ class AftersalesComplaint(models.Model):
         if repeated:
             repeated.write({"is_serious": True, "serious_reason": "repeated"})
 
-    def _aftersales_state_refusal(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_handled(self):
+        for complaint in self:
+            if complaint.state != "new":
+                raise UserError(
+                    self.env._(
+                        "Complaint %(name)s is being handled and counts in the complaint "
+                        "analysis; it cannot be deleted.",
+                        name=complaint.name,
+                    )
+                )
+
+    def _aftersales_field_refusal(self):
         return self.env._("The state of a complaint changes only through its buttons.")
+
+    def _aftersales_transition_fields(self):
+        return super()._aftersales_transition_fields() | {
+            "date_escalated",
+            "date_acknowledged",
+            "date_resolved",
+            "date_reply_sent",
+        }
+
+    def _aftersales_transition_refusals(self):
+        refusals = super()._aftersales_transition_refusals()
+        refusals.update(
+            acknowledged=self.env._(
+                "Only a new complaint can be acknowledged; %(name)s is past that stage."
+            ),
+            resolved=self.env._(
+                "Only an acknowledged complaint can be resolved; %(name)s is not at that stage."
+            ),
+            closed=self.env._(
+                "Only a resolved complaint can be closed; %(name)s is not at that stage."
+            ),
+        )
+        return refusals
 
     def write(self, vals):
         to_escalate = self.browse()
@@ -412,7 +446,9 @@ class AftersalesComplaint(models.Model):
         """Make serious complaints priority cases and give leadership an activity."""
         if not self:
             return
-        self._aftersales_write_state({"priority": "1", "date_escalated": fields.Datetime.now()})
+        self._aftersales_write_transition(
+            {"priority": "1", "date_escalated": fields.Datetime.now()}
+        )
         for complaint in self:
             leader = complaint.company_id.aftersales_escalation_user_id
             reason = dict(complaint._fields["serious_reason"]._description_selection(self.env))
@@ -430,26 +466,18 @@ class AftersalesComplaint(models.Model):
                 )
             complaint.message_post(body=note)
 
-    def _set_state(self, allowed_from, target, extra_vals=None):
-        lock_records(self)
-        self._aftersales_check_state(
-            allowed_from,
-            lambda complaint, state: self.env._(
-                "Complaint %(name)s is %(state)s; this step is not possible now.",
-                name=complaint.name,
-                state=state,
-            ),
+    def action_acknowledge(self):
+        self._aftersales_transition(
+            ("new",), "acknowledged", {"date_acknowledged": fields.Datetime.now()}
         )
-        self._aftersales_write_state(dict(extra_vals or {}, state=target))
         return True
 
-    def action_acknowledge(self):
-        return self._set_state(
-            {"new"}, "acknowledged", {"date_acknowledged": fields.Datetime.now()}
-        )
-
     def action_resolve(self):
-        """Send the decision and reply to the customer by mail, then mark it resolved."""
+        """Send the decision and reply to the customer by mail, then mark it resolved.
+
+        Two agents may answer the same complaint at once: the second waits for the first
+        and is then refused, so the customer gets one reply."""
+        self._aftersales_lock()
         undecided = self.filtered(lambda c: not c.decision or not c.reply)
         if undecided:
             raise UserError(
@@ -459,7 +487,9 @@ class AftersalesComplaint(models.Model):
                     names=", ".join(undecided.mapped("name")),
                 )
             )
-        self._set_state({"acknowledged"}, "resolved", {"date_resolved": fields.Datetime.now()})
+        self._aftersales_transition(
+            ("acknowledged",), "resolved", {"date_resolved": fields.Datetime.now()}
+        )
         self._send_reply()
         return True
 
@@ -473,9 +503,10 @@ class AftersalesComplaint(models.Model):
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",
             )
-        self._aftersales_write_state({"date_reply_sent": now})
+        self._aftersales_write_transition({"date_reply_sent": now})
 
     def action_close(self):
         if not self.env.user.has_group("aftersales_service.group_aftersales_manager"):
             raise UserError(self.env._("Only an after-sales manager may close a complaint."))
-        return self._set_state({"resolved"}, "closed")
+        self._aftersales_transition(("resolved",), "closed")
+        return True

@@ -151,7 +151,8 @@ class AftersalesReturn(models.Model):
     def _aftersales_transition_refusals(self):
         refusals = super()._aftersales_transition_refusals()
         refusals["inspected"] = self.env._(
-            "%(name)s cannot be inspected: only a return whose goods are collected can be."
+            "Only a collected return can be inspected; %(name)s is not waiting for its "
+            "QC inspection."
         )
         return refusals
 
@@ -161,8 +162,14 @@ class AftersalesReturn(models.Model):
             raise AccessError(
                 self.env._("Only a QC inspector may sign the inspection of a return.")
             )
-        self._aftersales_check_transition(("collected",), "inspected")
-        for record in self.with_context(**{QC_CONTEXT_KEY: True}):
+        # two inspectors may sign at once: the second waits for the first, then is refused;
+        # the same inspector's retried click finds the return signed and does nothing
+        self._aftersales_lock()
+        to_sign = self.filtered(lambda r: r.state == "collected" or r.qc_user_id != self.env.user)
+        wrong = to_sign.filtered(lambda r: r.state != "collected")[:1]
+        if wrong:
+            raise UserError(wrong._aftersales_transition_refusal("inspected"))
+        for record in to_sign.with_context(**{QC_CONTEXT_KEY: True}):
             record._check_qc_verdicts()
             refused = record.line_ids.filtered(lambda line: line.qc_verdict == "customer_damage")
             if refused:
@@ -180,13 +187,12 @@ class AftersalesReturn(models.Model):
             record.sudo()._sign_qc_step("approved")
             if refused == record.line_ids:
                 record.write(vals)
-                record._aftersales_write_transition(
-                    {
-                        "state": "refused",
-                        "refusal_reason": "\n".join(refused.mapped("qc_refusal_reason")),
-                    }
+                record._aftersales_transition(
+                    ("collected",),
+                    "refused",
+                    {"refusal_reason": "\n".join(refused.mapped("qc_refusal_reason"))},
                 )
             else:
                 record._aftersales_transition(("collected",), "inspected", vals)
-        self._notify_signers()
+        to_sign._notify_signers()
         return True

@@ -5,8 +5,6 @@ import secrets
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.aftersales_service.models.record_lock import lock_records, lock_skip_locked
-
 from ..rules.satisfaction import score_band, survey_score
 
 GRADES = [("4", "Very Good"), ("3", "Good"), ("2", "Fair"), ("1", "Poor")]
@@ -16,7 +14,7 @@ DIMENSIONS = ("grade_attitude", "grade_skill", "grade_punctuality", "grade_promi
 class AftersalesSurvey(models.Model):
     _name = "aftersales.survey"
     _description = "Satisfaction Survey"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["aftersales.state.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_sent desc, id desc"
     _check_company_auto = True
 
@@ -108,6 +106,22 @@ class AftersalesSurvey(models.Model):
                 company.aftersales_survey_average_from,
             )
 
+    def _aftersales_field_refusal(self):
+        return self.env._("The state of a survey changes only through its buttons.")
+
+    def _aftersales_transition_fields(self):
+        return super()._aftersales_transition_fields() | {"date_sent", "date_answered"}
+
+    def _aftersales_transition_refusals(self):
+        refusals = super()._aftersales_transition_refusals()
+        refusals.update(
+            sent=self.env._("Only a draft survey can be sent; %(name)s has been sent already."),
+            answered=self.env._("This survey has already been answered. Thank you!"),
+            follow_up=self.env._("Only an answered survey can be followed up."),
+            done=self.env._("Only a survey in follow-up can be resolved."),
+        )
+        return refusals
+
     @api.model
     def _create_for_requests(self, requests):
         """One survey per completed request (not a sample), sent at once."""
@@ -136,8 +150,7 @@ class AftersalesSurvey(models.Model):
         requests = self.env["aftersales.request"].search(
             [("is_survey_pending", "=", True)], limit=limit, order="date_done, id"
         )
-        # another worker running this job handles the rows it holds: no survey twice
-        requests = lock_skip_locked(requests).filtered("is_survey_pending")
+        # ir.cron runs one job at a time: no request gets two surveys
         surveys = self._create_for_requests(requests)
         requests.write({"is_survey_pending": False})
         return surveys
@@ -156,30 +169,28 @@ class AftersalesSurvey(models.Model):
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",
             )
-        self.write({"state": "sent", "date_sent": fields.Datetime.now()})
+        self._aftersales_transition(("draft",), "sent", {"date_sent": fields.Datetime.now()})
         return True
 
     def action_send(self):
-        lock_records(self)
+        # a survey sent meanwhile (a second click, the scheduled job) is not sent twice
         drafts = self.filtered(lambda s: s.state == "draft")
         return drafts._send()
 
     def _submit_answers(self, answers):
         """Record the customer's answers; a dissatisfied answer opens the follow-up."""
         self.ensure_one()
-        lock_records(self)
+        # a double submission (double click, two tabs): the second waits for the first,
+        # then finds the survey answered
+        self._aftersales_lock()
         if self.state not in ("draft", "sent"):
-            raise UserError(self.env._("This survey has already been answered. Thank you!"))
+            raise UserError(self._aftersales_transition_refusal("answered"))
         grades = dict(GRADES)
         vals = {f: answers.get(f) if answers.get(f) in grades else False for f in DIMENSIONS}
         if not all(vals.values()):
             raise UserError(self.env._("Please grade all four points."))
-        vals.update(
-            comment=answers.get("comment") or False,
-            date_answered=fields.Datetime.now(),
-            state="answered",
-        )
-        self.write(vals)
+        vals.update(comment=answers.get("comment") or False, date_answered=fields.Datetime.now())
+        self._aftersales_transition(("draft", "sent"), "answered", vals)
         if self.band == "dissatisfied":
             self._open_follow_up()
         self._refresh_kpi()
@@ -204,12 +215,10 @@ class AftersalesSurvey(models.Model):
                 ),
                 user_id=user.id if user else self.env.uid,
             )
-        self.write({"state": "follow_up"})
+        self._aftersales_transition(("answered",), "follow_up")
 
     def action_follow_up_done(self):
-        if self.filtered(lambda s: s.state != "follow_up"):
-            raise UserError(self.env._("Only a survey in follow-up can be resolved."))
-        self.write({"state": "done"})
+        self._aftersales_transition(("follow_up",), "done")
         return True
 
     def _refresh_kpi(self):

@@ -6,7 +6,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
-from ..rules import kpi as kpi_rules
+from ..rules.kpi import mean, rate
 
 WORK_CATEGORIES = ("A", "B", "C", "D")
 
@@ -85,9 +85,8 @@ class AftersalesTechnicianKpi(models.Model):
         )
         for kpi in self:
             for flag, value, target, base in checks:
-                kpi[flag] = bool(
-                    kpi_rules.meets_target(kpi[value] if kpi[base] else None, kpi[target])
-                )
+                # no figure (nothing counted) reaches no target
+                kpi[flag] = bool(kpi[base]) and kpi[value] >= kpi[target]
 
     @api.depends("requests_done", "diagnosis_checked", "survey_count")
     def _compute_has_data(self):
@@ -264,19 +263,16 @@ class AftersalesTechnicianKpi(models.Model):
             "company_id": employee.company_id.id or self.env.company.id,
             "requests_done": done,
             "first_fix_count": get("first_fix_count"),
-            "first_fix_rate": kpi_rules.first_time_fix_rate(done, get("first_fix_count")) or 0.0,
+            "first_fix_rate": rate(get("first_fix_count"), done) or 0.0,
             "diagnosis_checked": get("diagnosis_checked"),
             "diagnosis_confirmed": get("diagnosis_confirmed"),
-            "diagnosis_rate": kpi_rules.diagnosis_accuracy(
-                get("diagnosis_checked"), get("diagnosis_confirmed")
-            )
-            or 0.0,
+            "diagnosis_rate": rate(get("diagnosis_confirmed"), get("diagnosis_checked")) or 0.0,
             "sla_breached": get("sla_breached"),
-            "sla_rate": kpi_rules.sla_compliance(done, get("sla_breached")) or 0.0,
+            "sla_rate": rate(done - get("sla_breached"), done) or 0.0,
             "callback_in_time": callbacks.get(emp, 0),
-            "callback_rate": kpi_rules.callback_rate(done, callbacks.get(emp, 0)) or 0.0,
+            "callback_rate": rate(callbacks.get(emp, 0), done) or 0.0,
             "survey_count": get("survey_count"),
-            "satisfaction_avg": kpi_rules.mean(score_sum.get(emp, 0), get("survey_count")) or 0.0,
+            "satisfaction_avg": mean(score_sum.get(emp, 0), get("survey_count")) or 0.0,
             "complaint_founded": get("complaint_founded"),
         }
         for category in WORK_CATEGORIES:

@@ -57,5 +57,5 @@ class QualityCommon(AftersalesCommon):
         request.action_schedule()
         request.action_start()
         request.action_done()
-        cls.env["aftersales.survey"]._cron_send_pending()
+        cls.env.ref("aftersales_quality.ir_cron_survey_pending").method_direct_trigger()
         return request

@@ -76,6 +76,31 @@ class TestComplaint(QualityCommon):
             complaint.action_close()
         self.assertEqual(complaint.state, "resolved")
 
+    def test_steps_out_of_order_are_refused_with_a_sentence(self):
+        """Each step out of order is refused with its own whole sentence."""
+        complaint = self._complaint()
+        with self.assertRaisesRegex(
+            UserError, f"Only a resolved complaint can be closed; {complaint.name} is not"
+        ):
+            complaint.with_user(self.manager).action_close()
+        complaint.action_acknowledge()
+        with self.assertRaisesRegex(UserError, "Only a new complaint can be acknowledged"):
+            complaint.action_acknowledge()
+        complaint.write({"decision": "founded", "reply": "<p>We replace the seal.</p>"})
+        complaint.action_resolve()
+        with self.assertRaisesRegex(UserError, "Only an acknowledged complaint can be resolved"):
+            complaint.action_resolve()
+        replies = complaint.message_ids.filtered(lambda m: "replace the seal" in (m.body or ""))
+        self.assertEqual(len(replies), 1, "the customer gets one reply")
+
+    def test_deadline_budgets_come_from_the_route(self):
+        """The route gives 8 working hours to acknowledge (4 when urgent) and 5 working
+        days of the calendar's hours to propose a solution."""
+        complaint = self._complaint()
+        self.assertEqual(complaint._aftersales_deadline_hours(), (8.0, 40.0))
+        complaint.priority = "1"
+        self.assertEqual(complaint._aftersales_deadline_hours(), (4.0, 40.0))
+
     def test_state_cannot_be_written_directly(self):
         """The state changes only through the buttons, also over RPC."""
         complaint = self._complaint()

@@ -8,6 +8,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from odoo.addons.aftersales_service.tests.return_common import AftersalesReturnCommon
+from odoo.addons.base.tests.common import new_test_user
 
 
 @tagged("post_install", "-at_install")
@@ -113,6 +114,30 @@ class TestReturnQc(AftersalesReturnCommon):
         # the collected goods still come in, to be sent back (see test_return_stock)
         self.assertEqual(record.pickup_picking_id.state, "assigned")
         self.assertTrue(record.date_sendback)
+
+    def test_inspection_signed_once_and_only_when_collected(self):
+        """The QC signature needs collected goods (a whole sentence otherwise); the same
+        inspector's retried click (a request replayed after a concurrent update) does
+        nothing, another inspector's is refused."""
+        record = self._new_return()
+        record.action_submit()
+        self._sign_chain(record)
+        record.line_ids.qc_verdict = "undamaged"
+        with self.assertRaisesRegex(
+            UserError, f"Only a collected return can be inspected; {record.name} is not"
+        ):
+            record.with_user(self.qc_user).action_qc_sign()
+        self._collect(record)
+        record.with_user(self.qc_user).action_qc_sign()
+        signed_on = record.date_qc
+        record.with_user(self.qc_user).action_qc_sign()
+        self.assertEqual(record.state, "inspected")
+        self.assertEqual(record.date_qc, signed_on)
+        second = new_test_user(
+            self.env, login="as_qc_2", groups="aftersales_service.group_aftersales_qc_inspector"
+        )
+        with self.assertRaisesRegex(UserError, "Only a collected return can be inspected"):
+            record.with_user(second).action_qc_sign()
 
     def test_only_qc_inspectors_sign_the_inspection(self):
         """Someone outside the QC inspectors cannot sign the verdict."""

@@ -1,15 +1,13 @@
 # Copyright 2026 Aftersales contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import shutil
-
 from odoo import Command
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from odoo.addons.aftersales_service.tests.access_matrix import ROLES
+from odoo.addons.aftersales_service.tests.return_common import submitted_return
 from odoo.addons.aftersales_service.tests.screen_common import ScreenClient
+from odoo.addons.aftersales_service.tests.tour_common import TourMixin
 from odoo.addons.aftersales_service.tests.trust_common import TrustCommon
-
-from .test_tour import BROWSERS
 
 
 @tagged("post_install", "-at_install")
@@ -84,64 +82,21 @@ class TestReturnRoleJourneys(TrustCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestWarehouseStockInTour(HttpCase):
+class TestWarehouseStockInTour(TourMixin, HttpCase):
     """The warehouse keeper validates a return's stock-in in the browser, logged in with
     exactly the access matrix's groups."""
 
     def test_warehouse_keeper_validates_the_stock_in(self):
-        if not any(shutil.which(binary) for binary in BROWSERS):
-            self.skipTest("Chromium is not installed (Debian: apt-get install chromium)")
-        try:
-            import websocket  # noqa: F401  pylint: disable=unused-import,import-outside-toplevel
-        except ImportError:
-            self.skipTest("websocket-client is not installed (pip install websocket-client)")
         users = {
             role: new_test_user(self.env, login=f"wh_tour_{role}", groups=",".join(groups))
             for role, (_label, groups, _who) in ROLES.items()
             if role not in ("portal", "public")
         }
-        company = self.env.company
-        if not company.chart_template:
+        if not self.env.company.chart_template:
             self.env["account.chart.template"].try_loading(
-                "generic_coa", company=company, install_demo=False
+                "generic_coa", company=self.env.company, install_demo=False
             )
-        company.write(
-            {
-                "aftersales_return_ratio_allowed": 50.0,
-                "aftersales_return_days_allowed": 180,
-                "aftersales_return_sales_head_id": users["return_approver"].id,
-                "aftersales_return_accountant_id": users["accountant"].id,
-            }
-        )
-        customer = self.env["res.partner"].create({"name": "Stock-in Tour Customer"})
-        goods = self.env["product.product"].create(
-            {"name": "Stock-in Tour Dryer", "type": "consu", "list_price": 100.0}
-        )
-        order = self.env["sale.order"].create(
-            {
-                "partner_id": customer.id,
-                "order_line": [Command.create({"product_id": goods.id, "product_uom_qty": 20})],
-            }
-        )
-        order.action_confirm()
-        order.picking_ids.button_validate()
-        record = self.env["aftersales.return"].create(
-            {
-                "partner_id": customer.id,
-                "line_ids": [
-                    Command.create(
-                        {
-                            "product_id": goods.id,
-                            "sale_line_id": order.order_line.id,
-                            "quantity": 1,
-                            "reason_kind": "unsaleable",
-                            "reason": "Slow-moving stock",
-                        }
-                    )
-                ],
-            }
-        )
-        record.action_submit()
+        record = submitted_return(self.env, users, "Stock-in Tour")
         signers = {
             "aftersales": "manager",
             "finance": "accountant",
@@ -155,11 +110,10 @@ class TestWarehouseStockInTour(HttpCase):
         record.line_ids.qc_verdict = "undamaged"
         record.with_user(users["qc_inspector"]).action_qc_sign()
         self.assertEqual(record.state, "inspected")
-        self.start_tour(
+        self._start_tour(
             f"/odoo/action-stock.action_picking_tree_all/{picking.id}",
             "aftersales_warehouse_stock_in_tour",
-            login=users["warehouse_keeper"].login,
-            timeout=180,
+            users["warehouse_keeper"].login,
         )
         self.assertEqual(picking.state, "done")
         self.assertEqual(record.state, "received")

@@ -43,10 +43,10 @@ class TestSurveyPortal(HttpCase, QualityCommon):
         request.action_done()
         self.assertTrue(request.is_survey_pending)
         self.assertFalse(request.survey_ids)
-        self.env["aftersales.survey"]._cron_send_pending()
+        self.env.ref("aftersales_quality.ir_cron_survey_pending").method_direct_trigger()
         self.assertFalse(request.is_survey_pending)
         self.assertEqual(len(request.survey_ids), 1)
-        self.env["aftersales.survey"]._cron_send_pending()
+        self.env.ref("aftersales_quality.ir_cron_survey_pending").method_direct_trigger()
         self.assertEqual(len(request.survey_ids), 1)
 
     def test_done_request_sends_a_survey_link(self):

@@ -1,7 +1,10 @@
 # Copyright 2026 Aftersales contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from psycopg2 import errors
+
 from odoo import SUPERUSER_ID, api
 from odoo.exceptions import UserError
+from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -22,7 +25,8 @@ class TestSurveyConcurrency(ConcurrencyCase):
 
     @mute_logger("odoo.sql_db")
     def test_double_submission_records_one_answer_and_one_follow_up(self):
-        """The second submission is refused; one answer, one follow-up activity."""
+        """The second submission waits for the first (row lock) and fails with a concurrency
+        error Odoo's retry replays; the replay is refused; one answer, one follow-up."""
         env = self.committed_env()
         partner = self.remember(env["res.partner"].create({"name": f"Cc survey {self.tag}"}))
         survey = self.remember(env["aftersales.survey"].create({"partner_id": partner.id}))
@@ -32,8 +36,9 @@ class TestSurveyConcurrency(ConcurrencyCase):
         env1 = api.Environment(self.session(public).cr, SUPERUSER_ID, {})
         env2 = api.Environment(self.session(public).cr, SUPERUSER_ID, {})
         env1["aftersales.survey"].browse(survey.id)._submit_answers(dict(POOR))
-        with self.assertRaisesRegex(UserError, "someone else"):
+        with self.assertRaises(errors.LockNotAvailable) as caught:
             env2["aftersales.survey"].browse(survey.id)._submit_answers(dict(POOR))
+        self.assertIsInstance(caught.exception, PG_CONCURRENCY_EXCEPTIONS_TO_RETRY)
         env1.cr.commit()  # pylint: disable=invalid-commit
         env2.cr.rollback()
         with self.assertRaisesRegex(UserError, "already been answered"):

@@ -1,17 +1,13 @@
 # Copyright 2026 Aftersales contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import shutil
-import unittest
-
 from odoo import fields
 from odoo.tests import HttpCase, tagged
 
-# the names Odoo's test browser looks for (odoo.tests.common._find_executable)
-BROWSERS = ("google-chrome", "chromium", "chromium-browser", "google-chrome-stable")
+from odoo.addons.aftersales_service.tests.tour_common import TourMixin
 
 
 @tagged("post_install", "-at_install")
-class TestServiceTour(HttpCase):
+class TestServiceTour(TourMixin, HttpCase):
     """A request taken from intake to done in a real (headless Chromium) browser."""
 
     @classmethod
@@ -55,23 +51,10 @@ class TestServiceTour(HttpCase):
             }
         )
 
-    def _start_tour(self, name, login="admin", url="/odoo"):
-        if not any(shutil.which(binary) for binary in BROWSERS):
-            self.skipTest("Chromium is not installed (Debian: apt-get install chromium)")
-        try:
-            import websocket  # noqa: F401  pylint: disable=unused-import,import-outside-toplevel
-        except ImportError:
-            self.skipTest("websocket-client is not installed (pip install websocket-client)")
-        try:
-            self.start_tour(url, name, login=login, timeout=240)
-        except unittest.SkipTest as skip:
-            # Chromium is there: failing to drive it is a failure, not a reason to skip
-            self.fail(f"Chromium is installed but the tour could not run: {skip}")
-
     def test_request_from_intake_to_done(self):
         """A request goes from intake through dispatch and an on-site repair with a part
         to done, and its customer answers the survey, in the browser."""
-        self._start_tour("aftersales_service_tour")
+        self._start_tour("/odoo", "aftersales_service_tour", "admin", timeout=240)
         request = self.env["aftersales.request"].search([("partner_id", "=", self.customer.id)])
         self.assertEqual(len(request), 1)
         self.assertEqual(request.state, "done")
@@ -81,9 +64,10 @@ class TestServiceTour(HttpCase):
         self.assertEqual(repair.move_ids.product_id, self.part)
         self.assertEqual(repair.move_ids.state, "done")
         # every completed request gets its survey; the customer answers it from the link
-        survey = self.env["aftersales.survey"]._cron_send_pending()
-        self.assertEqual(survey.request_id, request)
-        self._start_tour("aftersales_survey_tour", login=None, url=survey._survey_path())
+        self.env.ref("aftersales_quality.ir_cron_survey_pending").method_direct_trigger()
+        survey = request.survey_ids
+        self.assertEqual(len(survey), 1)
+        self._start_tour(survey._survey_path(), "aftersales_survey_tour", None, timeout=240)
         self.assertEqual(survey.state, "answered")
         self.assertEqual(survey.grade_punctuality, "3")
         self.assertTrue(survey.score)

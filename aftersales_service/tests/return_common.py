@@ -168,3 +168,46 @@ class AftersalesReturnCommon(AftersalesCommon):
             }
         )
         return record
+
+
+def submitted_return(env, users, label):
+    """A submitted return of one unsaleable unit of goods bought and delivered, its chain
+    signed by ``users`` (role -> user: return_approver, accountant) once opened."""
+    env.company.write(
+        {
+            "aftersales_return_ratio_allowed": 50.0,
+            "aftersales_return_days_allowed": 180,
+            "aftersales_return_sales_head_id": users["return_approver"].id,
+            "aftersales_return_accountant_id": users["accountant"].id,
+        }
+    )
+    customer = env["res.partner"].create({"name": f"{label} Customer"})
+    goods = env["product.product"].create(
+        {"name": f"{label} Dryer", "type": "consu", "list_price": 100.0}
+    )
+    order = env["sale.order"].create(
+        {
+            "partner_id": customer.id,
+            "order_line": [Command.create({"product_id": goods.id, "product_uom_qty": 20})],
+        }
+    )
+    order.action_confirm()
+    order.picking_ids.button_validate()
+    record = env["aftersales.return"].create(
+        {
+            "partner_id": customer.id,
+            "line_ids": [
+                Command.create(
+                    {
+                        "product_id": goods.id,
+                        "sale_line_id": order.order_line.id,
+                        "quantity": 1,
+                        "reason_kind": "unsaleable",
+                        "reason": "Slow-moving stock",
+                    }
+                )
+            ],
+        }
+    )
+    record.action_submit()
+    return record

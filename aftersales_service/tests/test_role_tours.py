@@ -1,19 +1,15 @@
 # Copyright 2026 Aftersales contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import shutil
-import unittest
-
 from odoo import Command, fields
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from .access_matrix import ROLES
-
-# the names Odoo's test browser looks for (odoo.tests.common._find_executable)
-BROWSERS = ("google-chrome", "chromium", "chromium-browser", "google-chrome-stable")
+from .return_common import submitted_return
+from .tour_common import TourMixin
 
 
 @tagged("post_install", "-at_install")
-class TestRoleTours(HttpCase):
+class TestRoleTours(TourMixin, HttpCase):
     """The roles' screens in a real (headless Chromium) browser, each logged in as a user
     holding exactly the access matrix's groups of that role."""
 
@@ -35,18 +31,6 @@ class TestRoleTours(HttpCase):
             cls.env["account.chart.template"].try_loading(
                 "generic_coa", company=company, install_demo=False
             )
-
-    def _start_tour(self, url, name, login):
-        if not any(shutil.which(binary) for binary in BROWSERS):
-            self.skipTest("Chromium is not installed (Debian: apt-get install chromium)")
-        try:
-            import websocket  # noqa: F401  pylint: disable=unused-import,import-outside-toplevel
-        except ImportError:
-            self.skipTest("websocket-client is not installed (pip install websocket-client)")
-        try:
-            self.start_tour(url, name, login=login, timeout=180)
-        except unittest.SkipTest as skip:
-            self.fail(f"Chromium is installed but the tour could not run: {skip}")
 
     def test_agent_takes_a_call_and_dispatches(self):
         """The agent records a request, assesses it, assigns the suggested technician and
@@ -152,43 +136,7 @@ class TestRoleTours(HttpCase):
 
     def test_return_approver_signs_their_step(self):
         """The sales head opens a return signed by after-sales and finance and signs it."""
-        self.env.company.write(
-            {
-                "aftersales_return_ratio_allowed": 50.0,
-                "aftersales_return_days_allowed": 180,
-                "aftersales_return_sales_head_id": self.users["return_approver"].id,
-                "aftersales_return_accountant_id": self.users["accountant"].id,
-            }
-        )
-        customer = self.env["res.partner"].create({"name": "Approver Tour Customer"})
-        goods = self.env["product.product"].create(
-            {"name": "Approver Tour Dryer", "type": "consu", "list_price": 100.0}
-        )
-        order = self.env["sale.order"].create(
-            {
-                "partner_id": customer.id,
-                "order_line": [Command.create({"product_id": goods.id, "product_uom_qty": 20})],
-            }
-        )
-        order.action_confirm()
-        order.picking_ids.button_validate()
-        record = self.env["aftersales.return"].create(
-            {
-                "partner_id": customer.id,
-                "line_ids": [
-                    Command.create(
-                        {
-                            "product_id": goods.id,
-                            "sale_line_id": order.order_line.id,
-                            "quantity": 1,
-                            "reason_kind": "unsaleable",
-                            "reason": "Slow-moving stock",
-                        }
-                    )
-                ],
-            }
-        )
-        record.action_submit()
+        record = submitted_return(self.env, self.users, "Approver Tour")
         signers = {"aftersales": "manager", "finance": "accountant"}
         for approval in record.approval_ids.sorted("sequence"):
             if approval.step in signers:

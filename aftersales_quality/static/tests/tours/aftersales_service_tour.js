@@ -3,35 +3,11 @@
    License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl). */
 
 import {registry} from "@web/core/registry";
-
-function pickMany2one(field, text, scope = ".o_form_view") {
-    return [
-        {
-            content: `Type ${text} in ${field}`,
-            trigger: `${scope} .o_field_widget[name=${field}] input`,
-            run: `edit ${text}`,
-        },
-        {
-            content: `Choose ${text}`,
-            trigger: `.o-autocomplete--dropdown-item > a:contains('${text}')`,
-            run: "click",
-        },
-    ];
-}
-
-function pressAndReach(button, stage) {
-    return [
-        {
-            content: `Press ${button}`,
-            trigger: `.o_form_view .o_statusbar_buttons button[name=${button}]`,
-            run: "click",
-        },
-        {
-            content: `Now ${stage}`,
-            trigger: `.o_form_view .o_statusbar_status .o_arrow_button_current:contains('${stage}')`,
-        },
-    ];
-}
+import {
+    pickMany2one,
+    pressAndReach,
+    repairOnSiteAndFinish,
+} from "@aftersales_service/../tests/tours/tour_steps";
 
 /* An agent records a request, the dispatcher assigns the suggested technician, the
    technician repairs the unit on site with a spare part and finishes the request. */
@@ -56,7 +32,7 @@ registry.category("web_tour.tours").add("aftersales_service_tour", {
             content: "The suggestion lists the certified technician",
             trigger: ".modal .o_field_widget[name=line_ids] td:contains('Tour Technician Park')",
         },
-        ...pickMany2one("employee_id", "Tour Technician Park", ".modal"),
+        ...pickMany2one("employee_id", "Tour Technician Park", "Tour Technician Park", ".modal"),
         {
             content: "Assign the technician",
             trigger: ".modal footer button[name=action_assign]",
@@ -69,36 +45,8 @@ registry.category("web_tour.tours").add("aftersales_service_tour", {
         },
         ...pressAndReach("action_schedule", "Scheduled"),
         ...pressAndReach("action_start", "In Progress"),
-        // the repair on site, with a spare part
-        {
-            content: "Open an on-site repair job",
-            trigger: ".o_form_view .o_statusbar_buttons button[name=action_create_onsite_job]",
-            run: "click",
-        },
-        {
-            content: "The repair order is open",
-            trigger: ".o_form_view .o_statusbar_buttons button[name=action_validate]",
-        },
-        {
-            content: "Add a part",
-            trigger: ".o_form_view .o_field_widget[name=move_ids] .o_field_x2many_list_row_add a",
-            run: "click",
-        },
-        ...pickMany2one(
-            "product_id",
-            "Tour Fan Motor FM-1",
-            ".o_field_widget[name=move_ids] .o_selected_row"
-        ),
-        ...pressAndReach("action_validate", "Confirmed"),
-        ...pressAndReach("action_repair_start", "Under Repair"),
-        ...pressAndReach("action_repair_end", "Repaired"),
-        // back to the request, which the technician finishes
-        {
-            content: "Back to the request",
-            trigger: ".o_breadcrumb .breadcrumb-item a:contains('SR/')",
-            run: "click",
-        },
-        ...pressAndReach("action_done", "Done"),
+        // the repair on site, with a spare part; the technician finishes the request
+        ...repairOnSiteAndFinish("Tour Fan Motor FM-1"),
     ],
 });
 

@@ -3,38 +3,14 @@
    License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl). */
 
 import {registry} from "@web/core/registry";
+import {
+    pickMany2one,
+    pressAndReach,
+    repairOnSiteAndFinish,
+} from "@aftersales_service/../tests/tours/tour_steps";
 
 /* Each tour runs as a user holding exactly the groups the access matrix names for its
    role (aftersales_service/tests/test_role_tours.py). */
-
-function pickMany2one(field, text, choice = text, scope = ".o_form_view") {
-    return [
-        {
-            content: `Type ${text} in ${field}`,
-            trigger: `${scope} .o_field_widget[name=${field}] input`,
-            run: `edit ${text}`,
-        },
-        {
-            content: `Choose ${choice}`,
-            trigger: `.o-autocomplete--dropdown-item > a:contains('${choice}')`,
-            run: "click",
-        },
-    ];
-}
-
-function pressAndReach(button, stage) {
-    return [
-        {
-            content: `Press ${button}`,
-            trigger: `.o_form_view .o_statusbar_buttons button[name=${button}]`,
-            run: "click",
-        },
-        {
-            content: `Now ${stage}`,
-            trigger: `.o_form_view .o_statusbar_status .o_arrow_button_current:contains('${stage}')`,
-        },
-    ];
-}
 
 /* The agent takes a call: a new request, assessed, dispatched to the suggested technician
    and scheduled. */
@@ -149,34 +125,6 @@ registry.category("web_tour.tours").add("aftersales_portal_tour", {
 registry.category("web_tour.tours").add("aftersales_technician_tour", {
     steps: () => [
         ...pressAndReach("action_start", "In Progress"),
-        {
-            content: "Open an on-site repair job",
-            trigger: ".o_form_view .o_statusbar_buttons button[name=action_create_onsite_job]",
-            run: "click",
-        },
-        {
-            content: "The repair order is open",
-            trigger: ".o_form_view .o_statusbar_buttons button[name=action_validate]",
-        },
-        {
-            content: "Add a part",
-            trigger: ".o_form_view .o_field_widget[name=move_ids] .o_field_x2many_list_row_add a",
-            run: "click",
-        },
-        ...pickMany2one(
-            "product_id",
-            "Technician Tour Motor",
-            "Technician Tour Motor",
-            ".o_field_widget[name=move_ids] .o_selected_row"
-        ),
-        ...pressAndReach("action_validate", "Confirmed"),
-        ...pressAndReach("action_repair_start", "Under Repair"),
-        ...pressAndReach("action_repair_end", "Repaired"),
-        {
-            content: "Back to the request",
-            trigger: ".o_breadcrumb .breadcrumb-item a:contains('SR/')",
-            run: "click",
-        },
-        ...pressAndReach("action_done", "Done"),
+        ...repairOnSiteAndFinish("Technician Tour Motor"),
     ],
 });
