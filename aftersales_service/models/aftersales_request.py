@@ -1180,14 +1180,14 @@ class AftersalesRequest(models.Model):
         return repairs
 
     def action_create_onsite_job(self):
-        return self._create_repairs("onsite")._get_aftersales_form_action()
+        return self._create_repairs("onsite")._get_records_action(name=self.env._("Repairs"))
 
     def action_create_workshop_repair(self):
-        return self._create_repairs("workshop")._get_aftersales_form_action()
+        return self._create_repairs("workshop")._get_records_action(name=self.env._("Repairs"))
 
     def action_view_repairs(self):
         self.ensure_one()
-        return self.repair_ids._get_aftersales_form_action()
+        return self.repair_ids._get_records_action(name=self.env._("Repairs"))
 
     def action_view_invoices(self):
         self.ensure_one()
