@@ -175,10 +175,16 @@ class AftersalesLoan(models.Model):
         return True
 
     def _loaner_busy_message(self, other=None):
+        serial = ", ".join(self.lot_id.mapped("name"))
+        if not other:
+            return self.env._(
+                "Loaner %(serial)s is already out on another loan; choose another unit.",
+                serial=serial,
+            )
         return self.env._(
             "Loaner %(serial)s is already out on loan %(loan)s; choose another unit.",
-            serial=", ".join(self.lot_id.mapped("name")),
-            loan=other.name if other else self.env._("another loan"),
+            serial=serial,
+            loan=other.name,
         )
 
     def _check_loaner_free(self):

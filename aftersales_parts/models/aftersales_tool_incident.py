@@ -7,7 +7,7 @@ from odoo.exceptions import UserError
 class AftersalesToolIncident(models.Model):
     _name = "aftersales.tool.incident"
     _description = "Tool Loss or Damage Report"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["aftersales.state.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -63,36 +63,43 @@ class AftersalesToolIncident(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            vals.pop("state", None)
-            vals.pop("decision", None)
+            if not self._aftersales_in_transition():
+                vals.pop("decision", None)
             if vals.get("name", "New") == "New":
                 vals["name"] = (
                     self.env["ir.sequence"].next_by_code("aftersales.tool.incident") or "New"
                 )
         return super().create(vals_list)
 
-    def write(self, vals):
-        if {"state", "decision"} & set(vals) and not self.env.context.get(
-            "aftersales_incident_decision"
-        ):
-            raise UserError(self.env._("A loss or damage report is decided with its buttons."))
-        if "amount_charged" in vals and self.filtered(lambda i: i.state == "decided"):
-            raise UserError(self.env._("The charged amount of a decided report cannot change."))
-        return super().write(vals)
+    def _aftersales_transition_fields(self):
+        return super()._aftersales_transition_fields() | {"decision"}
 
-    def _decide(self, decision):
+    def _aftersales_field_refusal(self):
+        return self.env._("A loss or damage report is decided with its buttons.")
+
+    def _aftersales_transition_refusals(self):
+        refusals = super()._aftersales_transition_refusals()
+        refusals["decided"] = self.env._("This report has already been decided.")
+        return refusals
+
+    def _aftersales_protected_fields(self):
+        return super()._aftersales_protected_fields() | {"amount_charged"}
+
+    def _aftersales_is_frozen(self):
+        self.ensure_one()
+        return self.state == "decided"
+
+    def _aftersales_frozen_refusal(self, fields_changed):
+        return self.env._("The charged amount of a decided report cannot change.")
+
+    def _decide(self, decision, vals=None):
         if not self.env.user.has_group("aftersales_service.group_aftersales_manager"):
             raise UserError(self.env._("Only an after-sales manager decides on a tool incident."))
-        if self.filtered(lambda i: i.state != "reported"):
-            raise UserError(self.env._("This report has already been decided."))
-        self.with_context(aftersales_incident_decision=True).write(
-            {"decision": decision, "state": "decided"}
-        )
+        self._aftersales_transition(("reported",), "decided", dict(vals or {}, decision=decision))
 
     def action_decide_wear(self):
         """Normal wear: nothing is charged."""
-        self.with_context(aftersales_incident_decision=True).write({"amount_charged": 0.0})
-        self._decide("wear")
+        self._decide("wear", {"amount_charged": 0.0})
         return True
 
     def action_decide_charged(self):

@@ -70,6 +70,20 @@ class TestToolCustody(AftersalesCommon):
         self.assertEqual(incident.amount_charged, 0.0)
         self.assertEqual(self.technician.aftersales_tool_charge_total, 0.0)
 
+    def test_decided_report_is_frozen(self):
+        """A report is decided once, with its buttons; its charged amount then stays."""
+        incident = self.env["aftersales.tool.incident"].create(
+            {"equipment_id": self.tool.id, "employee_id": self.technician.id, "amount_charged": 50}
+        )
+        with self.assertRaisesRegex(UserError, "decided with its buttons"):
+            incident.write({"decision": "charged"})
+        incident.with_user(self.manager).action_decide_charged()
+        with self.assertRaisesRegex(UserError, "already been decided"):
+            incident.with_user(self.manager).action_decide_wear()
+        with self.assertRaisesRegex(UserError, "charged amount of a decided report"):
+            incident.amount_charged = 80
+        self.assertEqual((incident.decision, incident.amount_charged), ("charged", 50))
+
     def test_calibration_planned_as_preventive_maintenance(self):
         """The calibration interval becomes a recurring preventive maintenance request."""
         self.tool.write({"aftersales_calibration_days": 180})

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import test_complaint
 from . import test_complaint_collisions
+from . import test_complaint_concurrency
 from . import test_tour
 from . import test_complaint_bad_input
 from . import test_return_qc

@@ -193,9 +193,11 @@ class TestReturnQc(AftersalesReturnCommon):
             self._qc(record, "undamaged")
             record.pickup_picking_id.button_validate()
         self.assertEqual(record.date_slip_due.weekday(), 0)
+        cron = self.env.ref("aftersales_service.ir_cron_aftersales_return_late_slips")
         with freeze_time(datetime(2026, 6, 6, 9)):
-            self.assertFalse(self.env["aftersales.return"]._cron_flag_late_slips())
+            cron.method_direct_trigger()
+            self.assertFalse(record.activity_ids, "not late on the Saturday")
         with freeze_time(datetime(2026, 6, 9, 9)):
-            self.env["aftersales.return"]._cron_flag_late_slips()
-            self.env["aftersales.return"]._cron_flag_late_slips()
+            cron.method_direct_trigger()
+            cron.method_direct_trigger()
         self.assertEqual(len(record.activity_ids), 1)

@@ -8,7 +8,6 @@ from odoo.tools import html2plaintext, plaintext2html
 
 from ..rules import installation as installation_rules
 from ..rules import sla as sla_rules
-from .aftersales_sla_policy import CRITERIA as SLA_CRITERIA
 
 
 class AftersalesRequest(models.Model):
@@ -389,9 +388,12 @@ class AftersalesRequest(models.Model):
             else:
                 request.commissioning_checklist = request.commissioning_checklist
 
-    @api.depends("date_request", "request_type", "priority", "zone", "complexity", "channel")
+    @api.depends(
+        lambda self: ["date_request", *self.env["aftersales.sla.policy"]._aftersales_criteria()]
+    )
     def _compute_deadlines(self):
         policies = self.env["aftersales.sla.policy"].search([])
+        criteria = policies._aftersales_criteria()
         targets_by_key = {}
         self.sla_policy_id = False
         for company in self.company_id:
@@ -405,7 +407,7 @@ class AftersalesRequest(models.Model):
             for request in requests:
                 # the targets depend only on the company and the policy criteria: match the
                 # policies once per combination, not once per request (SLA scan at scale)
-                key = (request.company_id.id, *(request[fname] for fname in SLA_CRITERIA))
+                key = (request.company_id.id, *(request[fname] for fname in criteria))
                 targets = targets_by_key.get(key)
                 if targets is None:
                     targets = targets_by_key[key] = policies._aftersales_targets(request)
@@ -1180,14 +1182,14 @@ class AftersalesRequest(models.Model):
         return repairs
 
     def action_create_onsite_job(self):
-        return self._create_repairs("onsite")._get_aftersales_form_action()
+        return self._create_repairs("onsite")._get_records_action(name=self.env._("Repairs"))
 
     def action_create_workshop_repair(self):
-        return self._create_repairs("workshop")._get_aftersales_form_action()
+        return self._create_repairs("workshop")._get_records_action(name=self.env._("Repairs"))
 
     def action_view_repairs(self):
         self.ensure_one()
-        return self.repair_ids._get_aftersales_form_action()
+        return self.repair_ids._get_records_action(name=self.env._("Repairs"))
 
     def action_view_invoices(self):
         self.ensure_one()

@@ -67,16 +67,26 @@ class AftersalesSlaPolicy(models.Model):
         help="How many criteria the policy sets; the most specific matching policy wins.",
     )
 
-    @api.depends(*CRITERIA)
+    @api.model
+    def _aftersales_criteria(self):
+        """The request fields a policy may match on (a field of the same name on both
+        models); add-ons add theirs with ``super()``."""
+        return list(CRITERIA)
+
+    @api.depends(lambda self: self._aftersales_criteria())
     def _compute_specificity(self):
+        criteria = self._aftersales_criteria()
         for policy in self:
-            policy.specificity = sum(1 for fname in CRITERIA if policy[fname])
+            policy.specificity = sum(1 for fname in criteria if policy[fname])
 
     def _aftersales_matches(self, request):
         self.ensure_one()
         if self.company_id and self.company_id != request.company_id:
             return False
-        return all(not self[fname] or self[fname] == request[fname] for fname in CRITERIA)
+        return all(
+            not self[fname] or self[fname] == request[fname]
+            for fname in self._aftersales_criteria()
+        )
 
     def _aftersales_targets(self, request):
         """For each promise, (duration, unit, policy) from the most specific matching policy."""

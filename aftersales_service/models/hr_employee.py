@@ -8,8 +8,6 @@ from odoo import fields, models
 
 from ..rules import dispatch
 
-OPEN_STATES = ("new", "assessed", "scheduled", "in_progress", "waiting_parts")
-
 
 class HrEmployee(models.Model):
     _inherit = "hr.employee"
@@ -30,7 +28,10 @@ class HrEmployee(models.Model):
             self.env["aftersales.request"]
             .sudo()
             ._read_group(
-                [("technician_id", "in", self.ids), ("state", "in", OPEN_STATES)],
+                [
+                    ("technician_id", "in", self.ids),
+                    ("state", "in", self.env["aftersales.request"]._aftersales_job_open_states()),
+                ],
                 ["technician_id"],
                 ["__count"],
             )
@@ -83,7 +84,7 @@ class HrEmployee(models.Model):
         busy = {}
         domain = [
             ("technician_id", "in", self.ids),
-            ("state", "in", OPEN_STATES),
+            ("state", "in", self.env["aftersales.request"]._aftersales_job_open_states()),
             ("date_appointment", "!=", False),
             ("date_appointment_end", ">", date_from),
         ]

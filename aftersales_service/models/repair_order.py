@@ -826,14 +826,14 @@ class RepairOrder(models.Model):
         picking = self._aftersales_create_unit_picking("receipt")
         goods = picking.location_dest_id
         self.write({"product_location_src_id": goods.id, "product_location_dest_id": goods.id})
-        return self._aftersales_picking_action(picking)
+        return picking._get_records_action()
 
     def action_aftersales_return_unit(self):
         """Return delivery of the repaired unit; only after QC release."""
         self.ensure_one()
         self._aftersales_check_released()
         picking = self._aftersales_create_unit_picking("return")
-        return self._aftersales_picking_action(picking)
+        return picking._get_records_action()
 
     def _aftersales_check_released(self):
         for repair in self:
@@ -845,14 +845,6 @@ class RepairOrder(models.Model):
                         name=repair.name,
                     )
                 )
-
-    def _aftersales_picking_action(self, picking):
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "stock.picking",
-            "views": [[False, "form"]],
-            "res_id": picking.id,
-        }
 
     def action_aftersales_view_pickings(self):
         self.ensure_one()
@@ -866,12 +858,7 @@ class RepairOrder(models.Model):
 
     def action_aftersales_view_request(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "aftersales.request",
-            "views": [[False, "form"]],
-            "res_id": self.aftersales_request_id.id,
-        }
+        return self.aftersales_request_id._get_records_action()
 
     def action_aftersales_view_invoices(self):
         self.ensure_one()
@@ -887,15 +874,3 @@ class RepairOrder(models.Model):
         return self.env.ref("aftersales_service.action_report_service_certificate").report_action(
             self
         )
-
-    def _get_aftersales_form_action(self):
-        action = {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Repairs"),
-            "res_model": "repair.order",
-        }
-        if len(self) == 1:
-            action.update(views=[[False, "form"]], res_id=self.id)
-        else:
-            action.update(view_mode="list,form", domain=[("id", "in", self.ids)])
-        return action
