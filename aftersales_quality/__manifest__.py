@@ -25,6 +25,7 @@
         "views/aftersales_fault_code_views.xml",
         "views/aftersales_request_views.xml",
         "views/aftersales_return_views.xml",
+        "views/aftersales_survey_templates.xml",
         "views/aftersales_survey_views.xml",
         "views/aftersales_technician_kpi_views.xml",
         "views/hr_employee_views.xml",

@@ -203,3 +203,13 @@ def write_results(path, label, payload):
     )
     print(f"{label}: results in {out}")
     return out
+
+
+def database_arguments(parser, scale_variable, scale_default):
+    """The options every bench command shares: the database, its scale and the seed."""
+    parser.add_argument("--db", default=DEFAULT_DB)
+    parser.add_argument(
+        "--scale", type=float, default=float(os.environ.get(scale_variable, scale_default))
+    )
+    parser.add_argument("--seed", type=int, default=42)
+    return parser

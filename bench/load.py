@@ -563,9 +563,7 @@ def table(ours, peer):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--db", default=common.DEFAULT_DB)
-    parser.add_argument("--scale", type=float, default=float(os.environ.get("LOAD_SCALE", "0.01")))
-    parser.add_argument("--seed", type=int, default=42)
+    common.database_arguments(parser, "LOAD_SCALE", "0.01")
     parser.add_argument(
         "--fresh",
         action="store_true",

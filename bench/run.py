@@ -729,9 +729,7 @@ def table(results):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--db", default=common.DEFAULT_DB)
-    parser.add_argument("--scale", type=float, default=float(os.environ.get("BENCH_SCALE", "1.0")))
-    parser.add_argument("--seed", type=int, default=42)
+    common.database_arguments(parser, "BENCH_SCALE", "1.0")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--reuse", action="store_true", help="keep generated data of this scale")
     parser.add_argument("--only", nargs="*", help="operation keys to run")

@@ -3,7 +3,7 @@
 from odoo import fields
 from odoo.tests import HttpCase, tagged
 
-from odoo.addons.aftersales_service.tests.tour_common import TourMixin
+from odoo.addons.aftersales_service.tests.tour_common import TourMixin, stocked_part
 
 
 @tagged("post_install", "-at_install")
@@ -27,21 +27,7 @@ class TestServiceTour(TourMixin, HttpCase):
             }
         )
 
-        cls.part = cls.env["product.product"].create(
-            {"name": "Tour Fan Motor FM-1", "is_storable": True, "standard_price": 35.0}
-        )
-        # in stock where a request's repairs take their parts (the parts warehouse if any)
-        repair_type = next(
-            iter(
-                cls.env["repair.order"]
-                .with_context(default_aftersales_request_id=True)
-                ._get_picking_type()
-                .values()
-            )
-        )
-        cls.env["stock.quant"]._update_available_quantity(
-            cls.part, repair_type.default_location_src_id, 5
-        )
+        cls.part = stocked_part(cls.env, "Tour Fan Motor FM-1")
         # the unit is in warranty: the repair is free and needs no quotation
         cls.env["aftersales.warranty"].create(
             {

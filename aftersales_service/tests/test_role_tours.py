@@ -5,7 +5,7 @@ from odoo.tests import HttpCase, new_test_user, tagged
 
 from .access_matrix import ROLES
 from .return_common import submitted_return
-from .tour_common import TourMixin
+from .tour_common import TourMixin, stocked_part
 
 
 @tagged("post_install", "-at_install")
@@ -76,20 +76,7 @@ class TestRoleTours(TourMixin, HttpCase):
                 "date_expiry": "2099-12-31",
             }
         )
-        part = self.env["product.product"].create(
-            {"name": "Technician Tour Motor", "is_storable": True, "standard_price": 35.0}
-        )
-        repair_type = next(
-            iter(
-                self.env["repair.order"]
-                .with_context(default_aftersales_request_id=True)
-                ._get_picking_type()
-                .values()
-            )
-        )
-        self.env["stock.quant"]._update_available_quantity(
-            part, repair_type.default_location_src_id, 5
-        )
+        part = stocked_part(self.env, "Technician Tour Motor")
         self.env["aftersales.warranty"].create(
             {
                 "partner_id": customer.id,

@@ -22,3 +22,23 @@ class TourMixin:
         except unittest.SkipTest as skip:
             # Chromium is there: failing to drive it is a failure, not a reason to skip
             self.fail(f"Chromium is installed but the tour could not run: {skip}")
+
+
+def stocked_part(env, name, quantity=5):
+    """A spare part in stock where a request's repairs take their parts (the parts
+    warehouse if any), for the tours that add it to an on-site repair."""
+    part = env["product.product"].create(
+        {"name": name, "is_storable": True, "standard_price": 35.0}
+    )
+    repair_type = next(
+        iter(
+            env["repair.order"]
+            .with_context(default_aftersales_request_id=True)
+            ._get_picking_type()
+            .values()
+        )
+    )
+    env["stock.quant"]._update_available_quantity(
+        part, repair_type.default_location_src_id, quantity
+    )
+    return part
