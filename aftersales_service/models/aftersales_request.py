@@ -1068,15 +1068,18 @@ class AftersalesRequest(models.Model):
             # the agent or technician need not be allowed to edit the warranty register
             warranties.sudo().action_accept_installation(date=today)
             request.write({"date_installation_accepted": fields.Datetime.now()})
-            request.message_post(
-                body=self.env._(
+            if warranties:
+                body = self.env._(
                     "Installation accepted by %(signer)s; warranty started: %(warranties)s.",
                     signer=request.installation_signed_by,
-                    warranties=", ".join(warranties.mapped("display_name"))
-                    or self.env._("none awaiting acceptance"),
-                ),
-                subtype_xmlid="mail.mt_note",
-            )
+                    warranties=", ".join(warranties.mapped("display_name")),
+                )
+            else:
+                body = self.env._(
+                    "Installation accepted by %(signer)s; no warranty was awaiting it.",
+                    signer=request.installation_signed_by,
+                )
+            request.message_post(body=body, subtype_xmlid="mail.mt_note")
         self.action_check_warranty()
         return True
 

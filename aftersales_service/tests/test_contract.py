@@ -105,14 +105,14 @@ class TestContract(WarrantyCommon):
 
     def test_renewal_activity_appears_once_even_if_cron_runs_twice(self):
         """One month before the end the responsible gets one activity and the customer one mail."""
-        Contract = self.env["aftersales.contract"]
+        cron = self.env.ref("aftersales_service.ir_cron_aftersales_contract_renewal")
         with freeze_time("2026-11-15"):
-            self.assertFalse(Contract._cron_renewal_notice())
+            cron.method_direct_trigger()
+        self.assertFalse(self.contract.date_renewal_notice, "noticed too early")
+        self.assertFalse(self.contract.activity_ids)
         with freeze_time("2026-12-05"):
-            first = Contract._cron_renewal_notice()
-            second = Contract._cron_renewal_notice()
-        self.assertIn(self.contract, first)
-        self.assertNotIn(self.contract, second)
+            cron.method_direct_trigger()
+            cron.method_direct_trigger()
         activities = self.contract.activity_ids
         self.assertEqual(len(activities), 1)
         self.assertEqual(activities.user_id, self.agent)
@@ -126,12 +126,18 @@ class TestContract(WarrantyCommon):
         """With a two-month notice the reminder goes out earlier."""
         self.env.company.aftersales_contract_notice_months = 2
         with freeze_time("2026-11-15"):
-            self.assertIn(self.contract, self.env["aftersales.contract"]._cron_renewal_notice())
+            self.env.ref(
+                "aftersales_service.ir_cron_aftersales_contract_renewal"
+            ).method_direct_trigger()
+        self.assertEqual(self.contract.date_renewal_notice, date(2026, 11, 15))
+        self.assertEqual(len(self.contract.activity_ids), 1)
 
     def test_cron_expires_ended_contracts(self):
         """After its end date a running contract becomes expired and covers nothing."""
         with freeze_time("2027-01-01"):
-            self.env["aftersales.contract"]._cron_expire()
+            self.env.ref(
+                "aftersales_service.ir_cron_aftersales_contract_expire"
+            ).method_direct_trigger()
         self.assertEqual(self.contract.state, "expired")
 
     def test_state_and_notice_cannot_be_written_directly(self):

@@ -111,11 +111,11 @@ class TestFollowUp(AftersalesCommon):
             finished.write({"date_appointment": "2026-01-13 09:00:00"})
             finished.action_done()
         with freeze_time("2026-01-13 18:00:00"):
-            self.env["aftersales.request"]._cron_carry_over()
+            self.env.ref("aftersales_service.ir_cron_aftersales_carry_over").method_direct_trigger()
             self.assertTrue(request.is_carried_over)
             self.assertEqual(request.priority, "1")
             request.priority = "0"
-            self.env["aftersales.request"]._cron_carry_over()
+            self.env.ref("aftersales_service.ir_cron_aftersales_carry_over").method_direct_trigger()
         self.assertEqual(request.priority, "0", "the cron flags a request only once")
         self.assertFalse(finished.is_carried_over)
 

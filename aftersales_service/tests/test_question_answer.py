@@ -49,7 +49,7 @@ class TestQuestionAnswer(AftersalesCommon):
             "the answer is logged in the chatter",
         )
         with freeze_time("2026-04-30 09:00:00"):
-            self.env["aftersales.request"]._cron_check_sla()
+            self.env.ref("aftersales_service.ir_cron_aftersales_sla").method_direct_trigger()
             breached = self.env["aftersales.request"].search([("is_sla_breached", "=", True)])
         self.assertNotIn(question, breached)
         self.assertEqual(question.sla_state, "on_track")

@@ -48,7 +48,7 @@ class TestRequestAcknowledgment(AftersalesCommon):
         self.assertTrue(all(with_email.mapped("is_acknowledgment_pending")))
         self.assertFalse((requests - with_email).is_acknowledgment_pending)
         self.assertFalse(self._acknowledgments(requests))
-        self.env["aftersales.request"]._cron_send_acknowledgments()
+        self.cron.method_direct_trigger()
         mails = self._acknowledgments(requests)
         self.assertEqual(sorted(mails.mapped("res_id")), sorted(with_email.ids))
         for request in with_email:
@@ -56,7 +56,7 @@ class TestRequestAcknowledgment(AftersalesCommon):
             self.assertIn(request.name, mail.subject)
             self.assertEqual(mail.partner_ids, self.customer)
         self.assertFalse(any(requests.mapped("is_acknowledgment_pending")))
-        self.env["aftersales.request"]._cron_send_acknowledgments()
+        self.cron.method_direct_trigger()
         self.assertEqual(len(self._acknowledgments(requests)), 3, "sent twice")
 
     def test_single_request_is_acknowledged_by_the_job(self):

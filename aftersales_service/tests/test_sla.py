@@ -96,7 +96,7 @@ class TestSla(AftersalesCommon):
             request = self._request(channel="phone", date_request=datetime(2026, 1, 13, 9, 0))
             self.assertEqual(request.sla_state, "on_track")
         with freeze_time("2026-01-13 10:30:00"):
-            self.env["aftersales.request"]._cron_check_sla()
+            self.env.ref("aftersales_service.ir_cron_aftersales_sla").method_direct_trigger()
         self.assertEqual(request.sla_state, "breached")
         self.assertTrue(request.is_sla_breached)
 
@@ -114,8 +114,8 @@ class TestSla(AftersalesCommon):
             request = self._request(channel="phone", date_request=datetime(2026, 1, 13, 9, 0))
         sla_type = self.env.ref("aftersales_service.mail_activity_type_sla_risk")
         with freeze_time("2026-01-13 09:50:00"):
-            self.env["aftersales.request"]._cron_check_sla()
-            self.env["aftersales.request"]._cron_check_sla()
+            self.env.ref("aftersales_service.ir_cron_aftersales_sla").method_direct_trigger()
+            self.env.ref("aftersales_service.ir_cron_aftersales_sla").method_direct_trigger()
         self.assertEqual(request.sla_state, "at_risk")
         activities = request.activity_ids.filtered(lambda a: a.activity_type_id == sla_type)
         self.assertEqual(len(activities), 1)
