@@ -62,6 +62,8 @@
         "views/account_move_views.xml",
         "report/service_certificate.xml",
         "data/aftersales_request_acknowledgment_data.xml",
+        "data/aftersales_care_level_data.xml",
+        "views/aftersales_care_level_views.xml",
     ],
     "demo": [
         "demo/aftersales_technician_demo.xml",
@@ -70,6 +72,7 @@
         "demo/aftersales_warranty_demo.xml",
         "demo/aftersales_request_warranty_demo.xml",
         "demo/aftersales_repair_demo.xml",
+        "demo/aftersales_care_level_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [
