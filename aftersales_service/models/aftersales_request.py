@@ -318,6 +318,19 @@ class AftersalesRequest(models.Model):
     )
     work_log_ids = fields.One2many("aftersales.work.log", "request_id", string="Work Logs")
     work_hours = fields.Float(string="Hours Worked", compute="_compute_work_hours")
+    # dispatch to an authorised service partner instead of an in-house technician (issue 19)
+    service_partner_id = fields.Many2one(
+        "res.partner",
+        string="Service Partner",
+        tracking=True,
+        index=True,
+        copy=False,
+        readonly=True,
+        domain="[('is_company', '=', True), "
+        "('aftersales_partner_state', 'in', ('active', 'warned'))]",
+        help="The authorised service partner the request is dispatched to; its portal users "
+        "work it. Set by Dispatch to Partner, cleared by Take Back.",
+    )
 
     @api.model
     def _group_expand_states(self, states, domain):

@@ -60,6 +60,29 @@ class ResPartner(models.Model):
         string="Service Contracts", compute="_compute_aftersales_warranty_count"
     )
 
+    # authorised service partner (issue 19): False = not a service partner
+    aftersales_partner_state = fields.Selection(
+        [
+            ("candidate", "Candidate"),
+            ("active", "Active"),
+            ("warned", "Warned"),
+            ("suspended", "Suspended"),
+        ],
+        string="Service Partner State",
+        tracking=True,
+        index=True,
+        copy=False,
+        help="Authorised service partner: active and warned partners receive dispatched "
+        "requests; a candidate is being screened; a suspended one gets no new dispatch. "
+        "Empty: not a service partner.",
+    )
+    aftersales_partner_licence = fields.Char(
+        string="Service Licence Number", copy=False, tracking=True
+    )
+    aftersales_partner_licence_until = fields.Date(
+        string="Service Licence Valid Until", copy=False, tracking=True
+    )
+
     def _compute_aftersales_return_ratio(self):
         figures = self._aftersales_return_figures()
         for partner in self:
