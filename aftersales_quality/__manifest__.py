@@ -34,10 +34,14 @@
         "report/technician_kpi_report.xml",
         "report/fault_code_report.xml",
         "views/reporting_dashboard_views.xml",
+        "data/aftersales_knowledge_data.xml",
+        "views/aftersales_knowledge_document_views.xml",
+        "views/aftersales_knowledge_portal_templates.xml",
     ],
     "demo": [
         "demo/aftersales_complaint_demo.xml",
         "demo/aftersales_fault_code_demo.xml",
+        "demo/aftersales_knowledge_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -90,12 +90,14 @@ class AftersalesCareLevel(models.Model):
     def _prepare_check_request_vals(self, partner):
         """Values of the free periodic check request of ``partner`` (a commercial partner)."""
         level = partner.aftersales_care_level_id
+        company = partner.company_id or self.env.company
         return {
             "partner_id": partner.id,
-            "company_id": (partner.company_id or self.env.company).id,
+            "company_id": company.id,
             "request_type": "maintenance",
             "is_care_check": True,
-            "user_id": partner.aftersales_care_user_id.id or False,
+            # the dedicated contact owns it, else the dispatcher (never the cron's user)
+            "user_id": (partner.aftersales_care_user_id or company.aftersales_dispatcher_id).id,
             "description": self.env._(
                 "<p>Free periodic check of the care level %(level)s.</p>", level=level.name
             ),
