@@ -37,6 +37,8 @@
         "data/aftersales_knowledge_data.xml",
         "views/aftersales_knowledge_document_views.xml",
         "views/aftersales_knowledge_portal_templates.xml",
+        "data/aftersales_appraisal_data.xml",
+        "wizard/aftersales_technician_kpi_decision_views.xml",
     ],
     "demo": [
         "demo/aftersales_complaint_demo.xml",

@@ -197,6 +197,8 @@ FIXTURE_VALS["aftersales.knowledge.document"] = lambda case: {
     "file_name": "guide.png",
 }
 ACTION_PATHS["aftersales.knowledge.document"] = {"action_new_version": []}
+# appraisal that acts (aftersales_quality, issue 19)
+ACTION_PATHS["aftersales.technician.kpi"] = {"action_decide": []}
 
 # arguments an action takes, as a button (or wizard) passes them
 ACTION_ARGS = {
