@@ -44,6 +44,7 @@
         "demo/aftersales_complaint_demo.xml",
         "demo/aftersales_fault_code_demo.xml",
         "demo/aftersales_knowledge_demo.xml",
+        "demo/aftersales_appraisal_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
