@@ -19,10 +19,15 @@
         "data/aftersales_complaint_route_data.xml",
         "data/aftersales_return_qc_data.xml",
         "data/ir_cron_data.xml",
+        "data/aftersales_knowledge_data.xml",
+        "data/aftersales_appraisal_data.xml",
         "wizard/aftersales_survey_campaign_views.xml",
+        "wizard/aftersales_technician_kpi_decision_views.xml",
         "views/aftersales_complaint_route_views.xml",
         "views/aftersales_complaint_views.xml",
         "views/aftersales_fault_code_views.xml",
+        "views/aftersales_knowledge_document_views.xml",
+        "views/aftersales_knowledge_portal_templates.xml",
         "views/aftersales_request_views.xml",
         "views/aftersales_return_views.xml",
         "views/aftersales_survey_templates.xml",
@@ -39,6 +44,8 @@
     "demo": [
         "demo/aftersales_complaint_demo.xml",
         "demo/aftersales_fault_code_demo.xml",
+        "demo/aftersales_knowledge_demo.xml",
+        "demo/aftersales_appraisal_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -28,6 +28,7 @@
         "data/aftersales_warranty_data.xml",
         "data/aftersales_repair_data.xml",
         "data/aftersales_request_acknowledgment_data.xml",
+        "data/aftersales_care_level_data.xml",
         "wizard/aftersales_dispatch_wizard_views.xml",
         "wizard/aftersales_appointment_wizard_views.xml",
         "wizard/aftersales_warranty_wizard_views.xml",
@@ -42,6 +43,7 @@
         "views/aftersales_warranty_views.xml",
         "views/aftersales_warranty_policy_views.xml",
         "views/aftersales_contract_views.xml",
+        "views/aftersales_care_level_views.xml",
         "views/product_views.xml",
         "views/sale_order_views.xml",
         "views/stock_lot_views.xml",
@@ -61,6 +63,7 @@
         "demo/aftersales_warranty_demo.xml",
         "demo/aftersales_request_warranty_demo.xml",
         "demo/aftersales_repair_demo.xml",
+        "demo/aftersales_care_level_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

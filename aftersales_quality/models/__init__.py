@@ -14,3 +14,4 @@ from . import res_company
 from . import res_config_settings
 from . import repair_order
 from . import stock_move
+from . import aftersales_knowledge_document

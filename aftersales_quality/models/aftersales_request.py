@@ -178,3 +178,25 @@ class AftersalesRequest(models.Model):
             context={"default_request_id": self.id, "default_partner_id": self.partner_id.id},
         )
         return action
+
+    # ------------------------------------------------------------------
+    # Product knowledge (issue 19): the documents of the request's product
+    # ------------------------------------------------------------------
+    knowledge_count = fields.Integer(
+        string="Documents", compute="_compute_knowledge_count", compute_sudo=False
+    )
+
+    @api.depends("product_id")
+    def _compute_knowledge_count(self):
+        Document = self.env["aftersales.knowledge.document"]
+        self.knowledge_count = 0
+        if not Document.has_access("read"):
+            return
+        for request in self.filtered("product_id"):
+            request.knowledge_count = Document.search_count(
+                Document._for_product_domain(request.product_id)
+            )
+
+    def action_view_knowledge(self):
+        self.ensure_one()
+        return self.env["aftersales.knowledge.document"]._action_for_product(self.product_id)

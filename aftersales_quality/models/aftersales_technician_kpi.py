@@ -3,6 +3,7 @@
 from datetime import date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
 
 from odoo import api, fields, models
 
@@ -20,6 +21,7 @@ class AftersalesTechnicianKpi(models.Model):
 
     _name = "aftersales.technician.kpi"
     _description = "Technician Monthly KPI"
+    _inherit = ["aftersales.state.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_month desc, employee_id"
     _rec_name = "employee_id"
     _check_company_auto = True
@@ -217,6 +219,8 @@ class AftersalesTechnicianKpi(models.Model):
         for employee in employees:
             vals = self._prepare_kpi_vals(employee, counts, score_sum, hours, callbacks)
             if employee.id in existing:
+                if existing[employee.id].state == "decided":
+                    continue  # the manager decided on these figures: the sheet stays as signed
                 existing[employee.id].write(vals)
             else:
                 vals.update(date_month=month_date, employee_id=employee.id)
@@ -283,7 +287,8 @@ class AftersalesTechnicianKpi(models.Model):
     @api.model
     def _cron_compute_previous_month(self):
         previous = fields.Date.context_today(self) - relativedelta(months=1)
-        self._compute_month(previous.year, previous.month)
+        # the previous month is over: its technicians under target get their coaching
+        self._compute_month(previous.year, previous.month)._aftersales_schedule_coaching()
         today = fields.Date.context_today(self)
         self._compute_month(today.year, today.month)
 
@@ -339,3 +344,216 @@ class AftersalesTechnicianKpi(models.Model):
 
     def action_view_work_logs(self):
         return self._open_figure("hours_total", self.env._("Work Logs"))
+
+    # ------------------------------------------------------------------
+    # Appraisal that acts (issue 19): rewards, penalties, the manager's decision, coaching
+    # ------------------------------------------------------------------
+    state = fields.Selection(
+        [("open", "To Decide"), ("decided", "Decided")],
+        string="Appraisal",
+        default="open",
+        required=True,
+        readonly=True,
+        copy=False,
+        index=True,
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    missed_figures = fields.Text(
+        string="Figures under Target", compute="_compute_appraisal_proposal"
+    )
+    reward_proposed = fields.Monetary(
+        string="Proposed Reward", compute="_compute_appraisal_proposal"
+    )
+    penalty_proposed = fields.Monetary(
+        string="Proposed Penalty", compute="_compute_appraisal_proposal"
+    )
+    reward_amount = fields.Monetary(string="Reward", readonly=True, copy=False)
+    penalty_amount = fields.Monetary(string="Penalty", readonly=True, copy=False)
+    decision_note = fields.Text(string="Decision", readonly=True, copy=False)
+    decided_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    date_decided = fields.Datetime(string="Decided On", readonly=True, copy=False)
+    date_coaching = fields.Datetime(string="Coaching Scheduled On", readonly=True, copy=False)
+
+    def _aftersales_transition_fields(self):
+        return super()._aftersales_transition_fields() | {
+            "reward_amount",
+            "penalty_amount",
+            "decision_note",
+            "decided_by_id",
+            "date_decided",
+        }
+
+    def _aftersales_transition_refusals(self):
+        return dict(
+            super()._aftersales_transition_refusals(),
+            decided=self.env._(
+                "The appraisal %(name)s is already decided; its reward and penalty stand."
+            ),
+        )
+
+    def _aftersales_field_refusal(self):
+        return self.env._("The manager's decision on an appraisal is recorded only through Decide.")
+
+    def _appraisal_checks(self):
+        """(label, value, target, has data, on target) of each figure with a target."""
+        self.ensure_one()
+        env = self.env
+        return [
+            (
+                env._("First-time fix rate (%)"),
+                self.first_fix_rate,
+                self.target_first_fix,
+                self.has_first_fix_data,
+                self.is_first_fix_ok,
+            ),
+            (
+                env._("Diagnosis accuracy (%)"),
+                self.diagnosis_rate,
+                self.target_diagnosis,
+                self.has_diagnosis_data,
+                self.is_diagnosis_ok,
+            ),
+            (
+                env._("SLA compliance (%)"),
+                self.sla_rate,
+                self.target_sla,
+                self.has_sla_data,
+                self.is_sla_ok,
+            ),
+            (
+                env._("Callbacks in time (%)"),
+                self.callback_rate,
+                self.target_callback,
+                self.has_callback_data,
+                self.is_callback_ok,
+            ),
+            (
+                env._("Average satisfaction"),
+                self.satisfaction_avg,
+                self.target_satisfaction,
+                self.has_satisfaction_data,
+                self.is_satisfaction_ok,
+            ),
+        ]
+
+    def _appraisal_missed(self):
+        """(label, value, target) of the figures with data that missed their target."""
+        return [
+            (label, value, target)
+            for label, value, target, has_data, ok in self._appraisal_checks()
+            if has_data and not ok
+        ]
+
+    def _appraisal_proposal(self):
+        """(reward, penalty) the settings' rule proposes; the manager decides.
+
+        Penalty: the amount per missed target for each missed figure and each founded
+        complaint, at most the monthly maximum. Reward (only with no miss and no founded
+        complaint): the range of the employee's kind (technicians or service staff), from
+        its minimum up to its maximum as more figures are shown on target.
+        """
+        self.ensure_one()
+        company = self.company_id
+        checks = self._appraisal_checks()
+        faults = len(self._appraisal_missed()) + self.complaint_founded
+        if faults:
+            penalty = min(
+                company.aftersales_appraisal_penalty_per_miss * faults,
+                company.aftersales_appraisal_penalty_max,
+            )
+            return 0.0, penalty
+        shown = sum(1 for check in checks if check[3])
+        if not shown:
+            return 0.0, 0.0
+        if self.employee_id.is_technician:
+            low = company.aftersales_appraisal_bonus_min
+            high = company.aftersales_appraisal_bonus_max
+        else:
+            low = company.aftersales_appraisal_staff_bonus_min
+            high = company.aftersales_appraisal_staff_bonus_max
+        return low + (high - low) * shown / len(checks), 0.0
+
+    def _compute_appraisal_proposal(self):
+        for kpi in self:
+            kpi.reward_proposed, kpi.penalty_proposed = kpi._appraisal_proposal()
+            kpi.missed_figures = "\n".join(
+                self.env._(
+                    "%(figure)s: %(value)s, target %(target)s",
+                    figure=label,
+                    value=round(value, 1),
+                    target=round(target, 1),
+                )
+                for label, value, target in kpi._appraisal_missed()
+            )
+
+    def action_decide(self):
+        """Open the decision on the proposed reward and penalty (managers only)."""
+        self.ensure_one()
+        self.check_access("write")
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Appraisal Decision"),
+            "res_model": "aftersales.technician.kpi.decision",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_kpi_id": self.id},
+        }
+
+    def _aftersales_decide(self, reward, penalty, note):
+        """Record the manager's decision; a technician under target gets coaching."""
+        self.check_access("write")
+        self._aftersales_transition(
+            ("open",),
+            "decided",
+            {
+                "reward_amount": reward,
+                "penalty_amount": penalty,
+                "decision_note": note,
+                "decided_by_id": self.env.user.id,
+                "date_decided": fields.Datetime.now(),
+            },
+        )
+        self._aftersales_schedule_coaching()
+        return True
+
+    def _aftersales_coach_user(self):
+        """Who the coaching activity goes to: the technician, else their coach or manager
+        when those may read the sheet, else the service director."""
+        self.ensure_one()
+        employee = self.employee_id
+        for user in (employee.user_id, employee.coach_id.user_id, employee.parent_id.user_id):
+            if user and self.with_user(user).has_access("read"):
+                return user
+        return self.company_id.aftersales_director_id
+
+    def _aftersales_schedule_coaching(self):
+        """One coaching activity per sheet with figures under target, listing them."""
+        activity_type = self.env.ref(
+            "aftersales_quality.mail_activity_type_kpi_coaching", raise_if_not_found=False
+        )
+        for kpi in self.filtered(lambda k: not k.date_coaching):
+            missed = kpi._appraisal_missed()
+            user = kpi._aftersales_coach_user()
+            if not missed or not user or not activity_type:
+                continue
+            kpi.activity_schedule(
+                activity_type_id=activity_type.id,
+                user_id=user.id,
+                summary=self.env._(
+                    "Coaching: %(employee)s under target in %(month)s",
+                    employee=kpi.employee_id.name,
+                    month=kpi.date_month.strftime("%Y-%m"),
+                ),
+                note=Markup("<ul>%s</ul>")
+                % Markup().join(
+                    Markup("<li>%s</li>")
+                    % self.env._(
+                        "%(figure)s: %(value)s, target %(target)s",
+                        figure=label,
+                        value=round(value, 1),
+                        target=round(target, 1),
+                    )
+                    for label, value, target in missed
+                ),
+            )
+            kpi.date_coaching = fields.Datetime.now()

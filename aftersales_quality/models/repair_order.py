@@ -85,3 +85,25 @@ class RepairOrder(models.Model):
         for repair in self.filtered(lambda r: r.aftersales_is_repeat and r.aftersales_request_id):
             earlier = repair.aftersales_repeat_of_id.aftersales_request_id
             repair.aftersales_request_id._aftersales_mark_revisit_of(earlier)
+
+    # ------------------------------------------------------------------
+    # Product knowledge (issue 19): the documents of the repaired product
+    # ------------------------------------------------------------------
+    aftersales_knowledge_count = fields.Integer(
+        string="Documents", compute="_compute_aftersales_knowledge_count", compute_sudo=False
+    )
+
+    @api.depends("product_id")
+    def _compute_aftersales_knowledge_count(self):
+        Document = self.env["aftersales.knowledge.document"]
+        self.aftersales_knowledge_count = 0
+        if not Document.has_access("read"):
+            return
+        for repair in self.filtered("product_id"):
+            repair.aftersales_knowledge_count = Document.search_count(
+                Document._for_product_domain(repair.product_id)
+            )
+
+    def action_view_aftersales_knowledge(self):
+        self.ensure_one()
+        return self.env["aftersales.knowledge.document"]._action_for_product(self.product_id)

@@ -46,3 +46,19 @@ class ResCompany(models.Model):
     aftersales_kpi_satisfaction_target = fields.Float(
         string="Satisfaction Target (score)", default=90
     )
+
+    # appraisal that acts (issue 19): the rulebook's monthly reward and penalty amounts
+    aftersales_appraisal_bonus_min = fields.Float(string="Technician Bonus from", default=50)
+    aftersales_appraisal_bonus_max = fields.Float(string="Technician Bonus up to", default=200)
+    aftersales_appraisal_staff_bonus_min = fields.Float(
+        string="Service Staff Bonus from", default=20
+    )
+    aftersales_appraisal_staff_bonus_max = fields.Float(
+        string="Service Staff Bonus up to", default=100
+    )
+    aftersales_appraisal_penalty_per_miss = fields.Float(
+        string="Penalty per Missed Target",
+        default=20,
+        help="Proposed for each figure under target and each founded complaint of the month.",
+    )
+    aftersales_appraisal_penalty_max = fields.Float(string="Monthly Penalty at Most", default=100)

@@ -48,3 +48,23 @@ class ResConfigSettings(models.TransientModel):
     aftersales_kpi_satisfaction_target = fields.Float(
         related="company_id.aftersales_kpi_satisfaction_target", readonly=False
     )
+
+    # appraisal that acts (issue 19)
+    aftersales_appraisal_bonus_min = fields.Float(
+        related="company_id.aftersales_appraisal_bonus_min", readonly=False
+    )
+    aftersales_appraisal_bonus_max = fields.Float(
+        related="company_id.aftersales_appraisal_bonus_max", readonly=False
+    )
+    aftersales_appraisal_staff_bonus_min = fields.Float(
+        related="company_id.aftersales_appraisal_staff_bonus_min", readonly=False
+    )
+    aftersales_appraisal_staff_bonus_max = fields.Float(
+        related="company_id.aftersales_appraisal_staff_bonus_max", readonly=False
+    )
+    aftersales_appraisal_penalty_per_miss = fields.Float(
+        related="company_id.aftersales_appraisal_penalty_per_miss", readonly=False
+    )
+    aftersales_appraisal_penalty_max = fields.Float(
+        related="company_id.aftersales_appraisal_penalty_max", readonly=False
+    )

@@ -36,3 +36,5 @@ from . import product_template
 from . import product_pricelist
 from . import stock_lot
 from . import resource_calendar_leaves
+from . import aftersales_care_level
+from . import aftersales_care_greeting

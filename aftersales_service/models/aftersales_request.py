@@ -14,7 +14,7 @@ class AftersalesRequest(models.Model):
     _name = "aftersales.request"
     _description = "Service Request"
     _inherit = ["aftersales.state.mixin", "portal.mixin", "mail.thread", "mail.activity.mixin"]
-    _order = "priority desc, date_request desc, id desc"
+    _order = "is_vip desc, priority desc, date_request desc, id desc"
     _check_company_auto = True
 
     name = fields.Char(
@@ -69,7 +69,13 @@ class AftersalesRequest(models.Model):
         tracking=True,
     )
     priority = fields.Selection(
-        [("0", "Normal"), ("1", "High"), ("2", "Urgent")], default="0", index=True
+        [("0", "Normal"), ("1", "High"), ("2", "Urgent")],
+        compute="_compute_priority",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
+        help="At least the minimum priority of the customer's care level.",
     )
     product_id = fields.Many2one("product.product", check_company=True, tracking=True)
     lot_id = fields.Many2one(
@@ -309,6 +315,19 @@ class AftersalesRequest(models.Model):
     )
     work_log_ids = fields.One2many("aftersales.work.log", "request_id", string="Work Logs")
     work_hours = fields.Float(string="Hours Worked", compute="_compute_work_hours")
+    # dispatch to an authorised service partner instead of an in-house technician (issue 19)
+    service_partner_id = fields.Many2one(
+        "res.partner",
+        string="Service Partner",
+        tracking=True,
+        index=True,
+        copy=False,
+        readonly=True,
+        domain="[('is_company', '=', True), "
+        "('aftersales_partner_state', 'in', ('active', 'warned'))]",
+        help="The authorised service partner the request is dispatched to; its portal users "
+        "work it. Set by Dispatch to Partner, cleared by Take Back.",
+    )
 
     repair_ids = fields.One2many("repair.order", "aftersales_request_id", string="Repairs")
     # the repairs the user may read (a return approver or an accountant without
@@ -1601,3 +1620,42 @@ class AftersalesRequest(models.Model):
                 (partner.commercial_partner_id, line.date) if is_delivery and partner else False
             )
         return {lot_id: owner for lot_id, owner in owners.items() if owner}
+
+    # ------------------------------------------------------------------
+    # Customer care levels (issue 19)
+    # ------------------------------------------------------------------
+    care_level_id = fields.Many2one(
+        "aftersales.care.level",
+        compute="_compute_care_level_id",
+        store=True,
+        precompute=True,
+        index="btree_not_null",
+        help="The customer's care level when the request was recorded; its SLA policies "
+        "and minimum priority apply.",
+    )
+    is_vip = fields.Boolean(
+        string="VIP", related="care_level_id.is_vip", store=True, index="btree_not_null"
+    )
+    care_user_id = fields.Many2one(
+        related="commercial_partner_id.aftersales_care_user_id", string="Dedicated Contact"
+    )
+    is_care_check = fields.Boolean(
+        string="Free Periodic Check",
+        readonly=True,
+        copy=False,
+        help="Scheduled by the customer's care level: no charge for the visit.",
+    )
+
+    @api.depends("partner_id")
+    def _compute_care_level_id(self):
+        # only a change of customer moves it: a later change of the customer's level
+        # leaves the promises made on recorded requests as they were
+        for request in self:
+            request.care_level_id = (
+                request.partner_id.commercial_partner_id.aftersales_care_level_id
+            )
+
+    @api.depends("care_level_id")
+    def _compute_priority(self):
+        for request in self:
+            request.priority = max(request.priority or "0", request.care_level_id.priority or "0")

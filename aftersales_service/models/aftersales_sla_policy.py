@@ -8,7 +8,7 @@ UNITS = [
     ("working_hours", "Working Hours"),
     ("working_days", "Working Days"),
 ]
-CRITERIA = ("channel", "request_type", "priority", "zone", "complexity")
+CRITERIA = ("channel", "request_type", "priority", "zone", "complexity", "care_level_id")
 
 
 class AftersalesSlaPolicy(models.Model):
@@ -42,6 +42,11 @@ class AftersalesSlaPolicy(models.Model):
     complexity = fields.Selection(
         selection=lambda self: self.env["aftersales.request"]._fields["complexity"].selection,
         help="Empty: any complexity.",
+    )
+    care_level_id = fields.Many2one(
+        "aftersales.care.level",
+        help="Empty: any customer. Set: the promise of that care level's customers.",
+        index="btree_not_null",
     )
     response_time = fields.Float(
         string="First Answer", help="0: this policy leaves the promise to a more general one."

@@ -60,6 +60,29 @@ class ResPartner(models.Model):
         string="Service Contracts", compute="_compute_aftersales_warranty_count"
     )
 
+    # authorised service partner (issue 19): False = not a service partner
+    aftersales_partner_state = fields.Selection(
+        [
+            ("candidate", "Candidate"),
+            ("active", "Active"),
+            ("warned", "Warned"),
+            ("suspended", "Suspended"),
+        ],
+        string="Service Partner State",
+        tracking=True,
+        index=True,
+        copy=False,
+        help="Authorised service partner: active and warned partners receive dispatched "
+        "requests; a candidate is being screened; a suspended one gets no new dispatch. "
+        "Empty: not a service partner.",
+    )
+    aftersales_partner_licence = fields.Char(
+        string="Service Licence Number", copy=False, tracking=True
+    )
+    aftersales_partner_licence_until = fields.Date(
+        string="Service Licence Valid Until", copy=False, tracking=True
+    )
+
     def _compute_aftersales_return_ratio(self):
         figures = self._aftersales_return_figures()
         for partner in self:
@@ -239,3 +262,27 @@ class ResPartner(models.Model):
         action["domain"] = [("partner_id", "child_of", self.commercial_partner_id.id)]
         action["context"] = {"default_partner_id": self.commercial_partner_id.id}
         return action
+
+    # ------------------------------------------------------------------
+    # Customer care levels (issue 19)
+    # ------------------------------------------------------------------
+    aftersales_care_level_id = fields.Many2one(
+        "aftersales.care.level",
+        string="Care Level",
+        index="btree_not_null",
+        help="E.g. VIP: its own SLA promises and priority, free periodic checks, greetings.",
+    )
+    aftersales_care_user_id = fields.Many2one(
+        "res.users",
+        string="Dedicated Contact",
+        help="The employee this customer calls first; free checks are assigned to them.",
+    )
+    aftersales_date_next_check = fields.Date(
+        string="Next Free Check",
+        help="When the next free periodic check of the care level is scheduled as a request.",
+    )
+    aftersales_birthday = fields.Date(string="Birthday")
+    aftersales_customer_since = fields.Date(string="Customer Since")
+    aftersales_date_last_greeting = fields.Date(
+        string="Last Greeting Sent On", copy=False, readonly=True
+    )

@@ -190,6 +190,16 @@ ACTION_PATHS = {
     },
 }
 
+# product knowledge (aftersales_quality, issue 19): an internal document of the test product
+FIXTURE_VALS["aftersales.knowledge.document"] = lambda case: {
+    "product_tmpl_id": case.product.product_tmpl_id.id,
+    "file": SIGNATURE_PNG,
+    "file_name": "guide.png",
+}
+ACTION_PATHS["aftersales.knowledge.document"] = {"action_new_version": []}
+# appraisal that acts (aftersales_quality, issue 19)
+ACTION_PATHS["aftersales.technician.kpi"] = {"action_decide": []}
+
 # arguments an action takes, as a button (or wizard) passes them
 ACTION_ARGS = {
     ("aftersales.warranty", "action_void"): ("Unit refunded",),
