@@ -7,8 +7,6 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..rules.warranty import add_months
-
 
 class AftersalesContract(models.Model):
     _name = "aftersales.contract"
@@ -305,7 +303,7 @@ class AftersalesContract(models.Model):
         today = fields.Date.context_today(self)
         contracts = self.browse()
         for company in self.env["res.company"].search([]):
-            limit = add_months(today, company.aftersales_contract_notice_months)
+            limit = today + relativedelta(months=company.aftersales_contract_notice_months)
             contracts |= self.search(
                 [
                     ("company_id", "=", company.id),

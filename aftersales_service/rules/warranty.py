@@ -10,22 +10,14 @@ loses days because a month is short.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass, field
+
+from dateutil.relativedelta import relativedelta
 
 COVERED = "covered"
 NOT_COVERED = "not_covered"
 VOID = "void"
-
-
-def add_months(start: dt.date, months: int) -> dt.date:
-    """``start`` moved by ``months``; a day missing in the target month clamps to its end."""
-    index = start.year * 12 + start.month - 1 + months
-    year, month = divmod(index, 12)
-    month += 1
-    last = calendar.monthrange(year, month)[1]
-    return dt.date(year, month, min(start.day, last))
 
 
 def last_covered_day(start: dt.date, months: int = 0, days: int = 0) -> dt.date:
@@ -34,18 +26,12 @@ def last_covered_day(start: dt.date, months: int = 0, days: int = 0) -> dt.date:
         raise ValueError("a warranty period cannot be negative")
     if not months and not days:
         raise ValueError("a warranty needs a period")
-    end = start
-    if months:
-        index = start.year * 12 + start.month - 1 + months
-        year, month = divmod(index, 12)
-        month += 1
-        last = calendar.monthrange(year, month)[1]
-        if start.day > last:
-            # the anniversary day does not exist: cover the whole target month
-            end = dt.date(year, month, last) + dt.timedelta(days=1)
-        else:
-            end = dt.date(year, month, start.day)
-    return end + dt.timedelta(days=days) - dt.timedelta(days=1)
+    anniversary = start + relativedelta(months=months)
+    if anniversary.day < start.day:
+        # the anniversary day does not exist (relativedelta clamps to the month's last day):
+        # cover the whole target month
+        anniversary += relativedelta(days=1)
+    return anniversary + relativedelta(days=days - 1)
 
 
 @dataclass(frozen=True)

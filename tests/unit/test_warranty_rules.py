@@ -40,12 +40,6 @@ def test_a_period_must_be_positive(months, days):
         rules.last_covered_day(D(2026, 1, 1), months, days)
 
 
-def test_add_months_clamps_to_month_end():
-    assert rules.add_months(D(2026, 1, 31), 1) == D(2026, 2, 28)
-    assert rules.add_months(D(2026, 3, 31), -1) == D(2026, 2, 28)
-    assert rules.add_months(D(2026, 11, 30), 3) == D(2027, 2, 28)
-
-
 def _cover(on, component=None, state="active"):
     return rules.coverage(
         on,
