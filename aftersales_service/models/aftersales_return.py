@@ -731,20 +731,13 @@ class AftersalesReturn(models.Model):
                     "company_id": self.company_id.id,
                     "move_ids": [
                         Command.create(
-                            {
-                                "name": move.product_id.display_name,
-                                "product_id": move.product_id.id,
-                                "product_uom": move.product_uom.id,
-                                "product_uom_qty": move.quantity,
-                                "location_id": source.id,
-                                "location_dest_id": location_dest.id,
-                                "picking_type_id": picking_type.id,
-                                "move_orig_ids": [Command.link(move.id)],
-                                "procure_method": "make_to_order",
-                                "partner_id": self.partner_id.id,
-                                "aftersales_return_line_id": move.aftersales_return_line_id.id,
-                                "company_id": self.company_id.id,
-                            }
+                            dict(
+                                self._prepare_onward_move_vals(
+                                    move, source, location_dest, picking_type
+                                ),
+                                procure_method="make_to_order",
+                                partner_id=self.partner_id.id,
+                            )
                         )
                         for move in moves
                     ],
@@ -754,6 +747,23 @@ class AftersalesReturn(models.Model):
         created.action_confirm()
         created.action_assign()
         return created
+
+    def _prepare_onward_move_vals(self, move, source, destination, picking_type):
+        """A move taking on the goods ``move`` (done) brought in: from ``source`` to
+        ``destination``, chained to it."""
+        self.ensure_one()
+        return {
+            "name": move.product_id.display_name,
+            "product_id": move.product_id.id,
+            "product_uom": move.product_uom.id,
+            "product_uom_qty": move.quantity,
+            "location_id": source.id,
+            "location_dest_id": destination.id,
+            "picking_type_id": picking_type.id,
+            "move_orig_ids": [Command.link(move.id)],
+            "aftersales_return_line_id": move.aftersales_return_line_id.id,
+            "company_id": self.company_id.id,
+        }
 
     def _defective_moves_to_handle(self):
         """Done put-away moves into the defective location not yet scrapped or returned."""
@@ -832,20 +842,9 @@ class AftersalesReturn(models.Model):
                         "company_id": record.company_id.id,
                         "move_ids": [
                             Command.create(
-                                {
-                                    "name": move.product_id.display_name,
-                                    "product_id": move.product_id.id,
-                                    "product_uom": move.product_uom.id,
-                                    "product_uom_qty": move.quantity,
-                                    "location_id": move.location_dest_id.id,
-                                    "location_dest_id": supplier_location.id,
-                                    "picking_type_id": picking_type.id,
-                                    "move_orig_ids": [Command.link(move.id)],
-                                    "aftersales_return_line_id": (
-                                        move.aftersales_return_line_id.id
-                                    ),
-                                    "company_id": record.company_id.id,
-                                }
+                                record._prepare_onward_move_vals(
+                                    move, move.location_dest_id, supplier_location, picking_type
+                                )
                             )
                             for move in vendor_moves
                         ],
