@@ -99,22 +99,6 @@ def coverage(
     )
 
 
-def best_warranty(candidates: list[tuple[int, str, dt.date | None]]) -> int | None:
-    """Among ``(id, state, date_end)`` candidates, the one a coverage check should use.
-
-    An active or pending warranty beats an expired one, which beats a void one; among equals
-    the latest end wins, then the newest id.
-    """
-    rank = {"active": 3, "pending": 3, "expired": 2, "void": 1}
-    if not candidates:
-        return None
-    best = max(
-        candidates,
-        key=lambda c: (rank.get(c[1], 0), c[2] or dt.date.max, c[0]),
-    )
-    return best[0]
-
-
 def best_answer(answers: list[tuple[int, Coverage]]) -> tuple[int, Coverage] | None:
     """Among the coverage answers of several warranties of one unit, the one that decides.
 

@@ -96,13 +96,6 @@ def test_no_warranty_and_pending_installation():
     assert (pending.status, pending.reason) == ("not_covered", "pending")
 
 
-def test_best_warranty_prefers_running_then_latest():
-    assert rules.best_warranty([]) is None
-    assert rules.best_warranty([(1, "void", D(2030, 1, 1)), (2, "expired", D(2020, 1, 1))]) == 2
-    assert rules.best_warranty([(1, "expired", D(2025, 1, 1)), (2, "active", D(2026, 1, 1))]) == 2
-    assert rules.best_warranty([(1, "active", D(2027, 1, 1)), (2, "active", D(2026, 1, 1))]) == 1
-
-
 def test_best_answer_prefers_covering_then_void_then_latest_end():
     covered = rules.Coverage("covered", "covered", date_end=D(2026, 3, 31))
     expired = rules.Coverage("not_covered", "expired", date_end=D(2029, 2, 28))
