@@ -67,18 +67,8 @@ class AccountMove(models.Model):
 
     def action_aftersales_view_request(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "aftersales.request",
-            "views": [[False, "form"]],
-            "res_id": self.aftersales_request_id.id,
-        }
+        return self.aftersales_request_id._get_records_action()
 
     def action_aftersales_view_repair(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "repair.order",
-            "views": [[False, "form"]],
-            "res_id": self.aftersales_repair_id.id,
-        }
+        return self.aftersales_repair_id._get_records_action()

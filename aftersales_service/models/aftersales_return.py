@@ -1,13 +1,15 @@
 # Copyright 2026 Aftersales contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from collections import defaultdict
+from datetime import datetime, time, timedelta
 
 import pytz
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
-from ..rules.return_routing import breaks_policy, ratio, route, slip_deadline
+from ..rules.return_routing import breaks_policy, ratio
+from .aftersales_return_approval_rule import APPROVAL_STEPS
 
 OPEN_STATES = ("draft", "submitted", "under_approval", "approved")
 APPROVAL_CONTEXT_KEY = "aftersales_approval_id"
@@ -313,45 +315,57 @@ class AftersalesReturn(models.Model):
                 self.env._("Add the returned products to %(name)s first.", name=empty[0].name)
             )
         self._aftersales_transition(("draft",), "submitted")
-        rules = self.env["aftersales.return.approval.rule"].search([])
         for record in self:
-            company_rules = rules.filtered(
-                lambda r, record=record: (
-                    r.company_id in (record.company_id, self.env["res.company"])
-                )
-            )
-            routing = route(
-                [rule._to_rule() for rule in company_rules],
-                set(record.line_ids.mapped("reason_kind")),
-                record.amount_total,
-                record.is_policy_breach,
-            )
-            if routing.refusal:
-                reason = (
-                    self.env._(
-                        "The return goes beyond your contractual exchange ratio or time limit."
-                    )
-                    if routing.refusal == "policy_breach"
-                    else self.env._("No approval path applies to this return.")
-                )
-                record._refuse(reason)
+            rules = record._aftersales_approval_rules()
+            refusal = record._aftersales_routing_refusal(rules)
+            if refusal:
+                record._refuse(refusal)
                 continue
-            rules_by_id = {rule.id: rule for rule in company_rules}
             record.approval_ids = [
                 Command.create(
                     {
                         "sequence": index,
-                        "step": step,
-                        "rule_id": rule_id,
-                        "group_id": rules_by_id[rule_id].group_id.id,
-                        "is_distinct_signer": rules_by_id[rule_id].is_distinct_signer,
+                        "step": rule.step,
+                        "rule_id": rule.id,
+                        "group_id": rule.group_id.id,
+                        "is_distinct_signer": rule.is_distinct_signer,
                     }
                 )
-                for index, (step, rule_id) in enumerate(routing.steps, start=1)
+                for index, rule in enumerate(rules, start=1)
             ]
         self.partner_id._aftersales_check_return_ratio()
         self._notify_signers()
         return True
+
+    def _aftersales_approval_rules(self):
+        """The rules whose steps make this return's approval chain: those of its company
+        that apply (``aftersales.return.approval.rule._aftersales_applies_to``), in sequence
+        order, each step once (the first rule of a step wins)."""
+        self.ensure_one()
+        step_order = [step for step, _label in APPROVAL_STEPS]
+        rules = self.env["aftersales.return.approval.rule"].search(
+            [("company_id", "in", (False, self.company_id.id))]
+        )
+        chain = rules.browse()
+        steps = set()
+        for rule in rules.sorted(lambda r: (r.sequence, step_order.index(r.step), r.id)):
+            if rule.step not in steps and rule._aftersales_applies_to(self):
+                steps.add(rule.step)
+                chain |= rule
+        return chain
+
+    def _aftersales_routing_refusal(self, rules):
+        """The sentence refusing this return at submission, given the ``rules`` of its
+        chain, or ``None``: no step applies, or a return beyond the customer's policy has no
+        company leader to make the exception."""
+        self.ensure_one()
+        if not rules:
+            return self.env._("No approval path applies to this return.")
+        if self.is_policy_breach and "leader" not in rules.mapped("step"):
+            return self.env._(
+                "The return goes beyond your contractual exchange ratio or time limit."
+            )
+        return None
 
     def _next_step(self):
         self.ensure_one()
@@ -717,20 +731,13 @@ class AftersalesReturn(models.Model):
                     "company_id": self.company_id.id,
                     "move_ids": [
                         Command.create(
-                            {
-                                "name": move.product_id.display_name,
-                                "product_id": move.product_id.id,
-                                "product_uom": move.product_uom.id,
-                                "product_uom_qty": move.quantity,
-                                "location_id": source.id,
-                                "location_dest_id": location_dest.id,
-                                "picking_type_id": picking_type.id,
-                                "move_orig_ids": [Command.link(move.id)],
-                                "procure_method": "make_to_order",
-                                "partner_id": self.partner_id.id,
-                                "aftersales_return_line_id": move.aftersales_return_line_id.id,
-                                "company_id": self.company_id.id,
-                            }
+                            dict(
+                                self._prepare_onward_move_vals(
+                                    move, source, location_dest, picking_type
+                                ),
+                                procure_method="make_to_order",
+                                partner_id=self.partner_id.id,
+                            )
                         )
                         for move in moves
                     ],
@@ -740,6 +747,23 @@ class AftersalesReturn(models.Model):
         created.action_confirm()
         created.action_assign()
         return created
+
+    def _prepare_onward_move_vals(self, move, source, destination, picking_type):
+        """A move taking on the goods ``move`` (done) brought in: from ``source`` to
+        ``destination``, chained to it."""
+        self.ensure_one()
+        return {
+            "name": move.product_id.display_name,
+            "product_id": move.product_id.id,
+            "product_uom": move.product_uom.id,
+            "product_uom_qty": move.quantity,
+            "location_id": source.id,
+            "location_dest_id": destination.id,
+            "picking_type_id": picking_type.id,
+            "move_orig_ids": [Command.link(move.id)],
+            "aftersales_return_line_id": move.aftersales_return_line_id.id,
+            "company_id": self.company_id.id,
+        }
 
     def _defective_moves_to_handle(self):
         """Done put-away moves into the defective location not yet scrapped or returned."""
@@ -818,20 +842,9 @@ class AftersalesReturn(models.Model):
                         "company_id": record.company_id.id,
                         "move_ids": [
                             Command.create(
-                                {
-                                    "name": move.product_id.display_name,
-                                    "product_id": move.product_id.id,
-                                    "product_uom": move.product_uom.id,
-                                    "product_uom_qty": move.quantity,
-                                    "location_id": move.location_dest_id.id,
-                                    "location_dest_id": supplier_location.id,
-                                    "picking_type_id": picking_type.id,
-                                    "move_orig_ids": [Command.link(move.id)],
-                                    "aftersales_return_line_id": (
-                                        move.aftersales_return_line_id.id
-                                    ),
-                                    "company_id": record.company_id.id,
-                                }
+                                record._prepare_onward_move_vals(
+                                    move, move.location_dest_id, supplier_location, picking_type
+                                )
                             )
                             for move in vendor_moves
                         ],
@@ -857,21 +870,19 @@ class AftersalesReturn(models.Model):
         return moves
 
     def _slip_due(self, received):
+        """The slip of goods received at ``received`` (UTC) is due at the company's slip hour
+        of the next working day of the after-sales calendar, its public holidays skipped."""
         self.ensure_one()
         company = self.company_id
         calendar = company._aftersales_calendar()
         tz = pytz.timezone(calendar.tz or self.env.user.tz or "UTC")
-        local_received = pytz.utc.localize(received).astimezone(tz).date()
-        weekdays = {int(day) for day in calendar.attendance_ids.mapped("dayofweek")}
-        holidays = set()
-        for leave in calendar.leave_ids.filtered(lambda leave: not leave.resource_id):
-            day = leave.date_from.date()
-            while day <= leave.date_to.date():
-                holidays.add(day)
-                day = fields.Date.add(day, days=1)
-        local_due = slip_deadline(
-            local_received, weekdays, holidays, company.aftersales_return_slip_hour
-        )
+        next_day = pytz.utc.localize(received).astimezone(tz).date() + timedelta(days=1)
+        start = tz.localize(datetime.combine(next_day, time.min))
+        # the first working day from the next day on
+        working = calendar.plan_days(1, start, compute_leaves=True)
+        due_day = working.astimezone(tz).date() if working else next_day
+        hour = company.aftersales_return_slip_hour
+        local_due = datetime.combine(due_day, time(int(hour), round((hour - int(hour)) * 60)))
         return tz.localize(local_due).astimezone(pytz.utc).replace(tzinfo=None)
 
     def action_send_slip(self):

@@ -2,8 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 
-from ..rules.return_routing import Rule
-
 APPROVAL_STEPS = [
     ("aftersales", "After-Sales Review"),
     ("finance", "Finance Ratio Check"),
@@ -59,13 +57,18 @@ class AftersalesReturnApprovalRule(models.Model):
         help="Whoever signed another step of the same return may not sign this one.",
     )
 
-    def _to_rule(self):
+    def _aftersales_applies_to(self, aftersales_return):
+        """Whether this rule adds its step to the chain of ``aftersales_return``.
+
+        Add-ons extend it (``super()``) to route on their own conditions."""
         self.ensure_one()
-        return Rule(
-            rule_id=self.id,
-            step=self.step,
-            sequence=self.sequence,
-            reason_kind=self.reason_kind,
-            min_amount=self.min_amount,
-            policy_breach=self.policy_breach,
-        )
+        if self.reason_kind != "any" and self.reason_kind not in aftersales_return.line_ids.mapped(
+            "reason_kind"
+        ):
+            return False
+        if aftersales_return.amount_total < self.min_amount:
+            return False
+        breach = aftersales_return.is_policy_breach
+        if self.policy_breach == "breach" and not breach:
+            return False
+        return not (self.policy_breach == "within" and breach)

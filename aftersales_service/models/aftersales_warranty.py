@@ -1,5 +1,7 @@
 # Copyright 2026 Aftersales contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -267,6 +269,17 @@ class AftersalesWarranty(models.Model):
             )
         self._refresh_expiry()
         return True
+
+    def _aftersales_best(self):
+        """Among these warranties of one unit, the one a coverage check uses: an active or
+        pending one before an expired one, before a void one; then the latest last covered
+        day, then the newest. Add-ons may rank otherwise (``super()``)."""
+        rank = {"active": 3, "pending": 3, "expired": 2, "void": 1}
+        return max(
+            self,
+            key=lambda w: (rank.get(w.state, 0), w.date_end_max or date.max, w.id),
+            default=self.browse(),
+        )
 
     def action_open_void_wizard(self):
         return {

@@ -2,8 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
-from ..rules.warranty import best_warranty
-
 
 class StockLot(models.Model):
     _inherit = "stock.lot"
@@ -40,13 +38,9 @@ class StockLot(models.Model):
             .sudo()
             .search_fetch([("lot_id", "in", self.ids)], ["lot_id", "state", "date_end_max"])
         )
-        by_lot = {}
-        for warranty in warranties:
-            by_lot.setdefault(warranty.lot_id.id, []).append(warranty)
         for lot in self:
-            found = by_lot.get(lot.id, [])
-            best = best_warranty([(w.id, w.state, w.date_end_max) for w in found])
-            warranty = warranties.browse(best) if best else warranties.browse()
+            found = warranties.filtered(lambda w, lot=lot: w.lot_id.id == lot.id)
+            warranty = found._aftersales_best()
             lot.aftersales_warranty_count = len(found)
             lot.aftersales_warranty_id = warranty.with_env(self.env)
             lot.aftersales_warranty_state = warranty.state or "none"

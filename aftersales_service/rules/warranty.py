@@ -10,22 +10,14 @@ loses days because a month is short.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass, field
+
+from dateutil.relativedelta import relativedelta
 
 COVERED = "covered"
 NOT_COVERED = "not_covered"
 VOID = "void"
-
-
-def add_months(start: dt.date, months: int) -> dt.date:
-    """``start`` moved by ``months``; a day missing in the target month clamps to its end."""
-    index = start.year * 12 + start.month - 1 + months
-    year, month = divmod(index, 12)
-    month += 1
-    last = calendar.monthrange(year, month)[1]
-    return dt.date(year, month, min(start.day, last))
 
 
 def last_covered_day(start: dt.date, months: int = 0, days: int = 0) -> dt.date:
@@ -34,18 +26,12 @@ def last_covered_day(start: dt.date, months: int = 0, days: int = 0) -> dt.date:
         raise ValueError("a warranty period cannot be negative")
     if not months and not days:
         raise ValueError("a warranty needs a period")
-    end = start
-    if months:
-        index = start.year * 12 + start.month - 1 + months
-        year, month = divmod(index, 12)
-        month += 1
-        last = calendar.monthrange(year, month)[1]
-        if start.day > last:
-            # the anniversary day does not exist: cover the whole target month
-            end = dt.date(year, month, last) + dt.timedelta(days=1)
-        else:
-            end = dt.date(year, month, start.day)
-    return end + dt.timedelta(days=days) - dt.timedelta(days=1)
+    anniversary = start + relativedelta(months=months)
+    if anniversary.day < start.day:
+        # the anniversary day does not exist (relativedelta clamps to the month's last day):
+        # cover the whole target month
+        anniversary += relativedelta(days=1)
+    return anniversary + relativedelta(days=days - 1)
 
 
 @dataclass(frozen=True)
@@ -111,22 +97,6 @@ def coverage(
     return Coverage(
         NOT_COVERED, "expired", date_end=end, days=(on_date - end).days, component=matched
     )
-
-
-def best_warranty(candidates: list[tuple[int, str, dt.date | None]]) -> int | None:
-    """Among ``(id, state, date_end)`` candidates, the one a coverage check should use.
-
-    An active or pending warranty beats an expired one, which beats a void one; among equals
-    the latest end wins, then the newest id.
-    """
-    rank = {"active": 3, "pending": 3, "expired": 2, "void": 1}
-    if not candidates:
-        return None
-    best = max(
-        candidates,
-        key=lambda c: (rank.get(c[1], 0), c[2] or dt.date.max, c[0]),
-    )
-    return best[0]
 
 
 def best_answer(answers: list[tuple[int, Coverage]]) -> tuple[int, Coverage] | None:

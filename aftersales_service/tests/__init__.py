@@ -8,6 +8,7 @@ from . import test_cron_safety
 from . import test_bad_input
 from . import test_return
 from . import test_return_delivery
+from . import test_return_routing
 from . import test_repair_charging
 from . import test_repair_workshop
 from . import test_repair_tariff

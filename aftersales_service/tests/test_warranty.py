@@ -24,6 +24,28 @@ class TestWarranty(WarrantyCommon):
         )
         cls.warranty = cls.warranties.filtered(lambda w: w.lot_id == cls.lots[0])
 
+    def test_the_serial_shows_its_running_warranty_then_the_latest(self):
+        """Of several warranties of one serial, the serial shows a running one before an
+        expired one before a void one; among equals the one covering longest."""
+        lot = self.lots[0]
+        self.assertEqual(lot.aftersales_warranty_id, self.warranty)
+        manual = {"origin": "manual", "sale_line_id": False, "picking_id": False}
+        extra = self.warranty.copy({**manual, "date_start": date(2019, 1, 1), "months": 12})
+        extra._refresh_expiry()
+        self.assertEqual(extra.state, "expired")
+        lot.invalidate_recordset()
+        self.assertEqual(lot.aftersales_warranty_id, self.warranty)
+        self.assertEqual(lot.aftersales_warranty_count, 2)
+        self.warranty.action_void("Returned and refunded")
+        lot.invalidate_recordset()
+        self.assertEqual(lot.aftersales_warranty_id, extra)
+        longer = self.warranty.copy({**manual, "date_start": date(2024, 3, 1), "months": 120})
+        self.assertEqual(longer.state, "active")
+        lot.invalidate_recordset()
+        self.assertEqual(lot.aftersales_warranty_id, longer)
+        self.assertEqual((extra | self.warranty | longer)._aftersales_best(), longer)
+        self.assertFalse(self.env["aftersales.warranty"]._aftersales_best())
+
     def test_delivery_creates_one_warranty_per_serial_with_component_dates(self):
         """Validating the delivery gives each serial a warranty: 12 months, compressor 60."""
         self.assertEqual(len(self.warranties), 2)

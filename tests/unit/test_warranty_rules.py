@@ -40,12 +40,6 @@ def test_a_period_must_be_positive(months, days):
         rules.last_covered_day(D(2026, 1, 1), months, days)
 
 
-def test_add_months_clamps_to_month_end():
-    assert rules.add_months(D(2026, 1, 31), 1) == D(2026, 2, 28)
-    assert rules.add_months(D(2026, 3, 31), -1) == D(2026, 2, 28)
-    assert rules.add_months(D(2026, 11, 30), 3) == D(2027, 2, 28)
-
-
 def _cover(on, component=None, state="active"):
     return rules.coverage(
         on,
@@ -100,13 +94,6 @@ def test_no_warranty_and_pending_installation():
     )
     pending = rules.coverage(D(2026, 1, 1), state="pending", date_start=None, base_end=None)
     assert (pending.status, pending.reason) == ("not_covered", "pending")
-
-
-def test_best_warranty_prefers_running_then_latest():
-    assert rules.best_warranty([]) is None
-    assert rules.best_warranty([(1, "void", D(2030, 1, 1)), (2, "expired", D(2020, 1, 1))]) == 2
-    assert rules.best_warranty([(1, "expired", D(2025, 1, 1)), (2, "active", D(2026, 1, 1))]) == 2
-    assert rules.best_warranty([(1, "active", D(2027, 1, 1)), (2, "active", D(2026, 1, 1))]) == 1
 
 
 def test_best_answer_prefers_covering_then_void_then_latest_end():
