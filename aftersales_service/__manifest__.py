@@ -24,6 +24,7 @@
         "data/ir_sequence_data.xml",
         "views/menus.xml",
         "views/aftersales_request_views.xml",
+        "views/aftersales_partner_agreement_views.xml",
         "views/res_config_settings_views.xml",
         "security/aftersales_return_security.xml",
         "report/aftersales_return_slip.xml",
@@ -40,6 +41,7 @@
         "views/aftersales_work_log_views.xml",
         "views/res_config_settings_request_views.xml",
         "views/aftersales_request_portal_templates.xml",
+        "views/aftersales_service_partner_portal_templates.xml",
         "wizard/aftersales_dispatch_wizard_views.xml",
         "wizard/aftersales_appointment_wizard_views.xml",
         "report/aftersales_daily_work_report.xml",
@@ -70,6 +72,7 @@
         "demo/aftersales_warranty_demo.xml",
         "demo/aftersales_request_warranty_demo.xml",
         "demo/aftersales_repair_demo.xml",
+        "demo/aftersales_service_partner_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

@@ -38,3 +38,5 @@ from . import product_pricelist
 from . import stock_lot
 from . import aftersales_work_log_guard
 from . import resource_calendar_leaves
+from . import aftersales_partner_agreement
+from . import aftersales_request_part
