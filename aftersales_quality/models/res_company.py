@@ -46,3 +46,8 @@ class ResCompany(models.Model):
     aftersales_kpi_satisfaction_target = fields.Float(
         string="Satisfaction Target (score)", default=90
     )
+    aftersales_partner_complaint_limit = fields.Integer(
+        string="Founded Complaints Allowed per Partner and Month",
+        default=1,
+        help="A service partner with more founded complaints in a month misses its target.",
+    )

@@ -48,3 +48,6 @@ class ResConfigSettings(models.TransientModel):
     aftersales_kpi_satisfaction_target = fields.Float(
         related="company_id.aftersales_kpi_satisfaction_target", readonly=False
     )
+    aftersales_partner_complaint_limit = fields.Integer(
+        related="company_id.aftersales_partner_complaint_limit", readonly=False
+    )

@@ -23,3 +23,4 @@ from . import test_fault_code_coverage
 from . import test_role_journeys
 from . import test_complaint_deadline_watch
 from . import test_repeat_fault_code
+from . import test_partner_evaluation

@@ -59,6 +59,13 @@ FIXTURE_VALS = {
         "date_end": fields.Date.add(fields.Date.today(), years=1),
         "product_category_ids": [Command.set(case.product.categ_id.ids)],
     },
+    # a new service partner each time: one evaluation per partner and month
+    "aftersales.partner.evaluation": lambda case: {
+        "partner_id": case.env["res.partner"]
+        .create({"name": "Trust Evaluated Partner", "is_company": True})
+        .id,
+        "decision_reason": "Monthly review",
+    },
     "aftersales.work.log": lambda case: {
         "request_id": case._fixture("aftersales.request").id,
         "employee_id": case.technician.id,
@@ -189,6 +196,11 @@ ACTION_PATHS = {
     "aftersales.tool.incident": {"action_decide_wear": []},
     "aftersales.return.approval": {
         "action_approve": _submitted_return_step,
+    },
+    "aftersales.partner.evaluation": {
+        "action_reward": [],
+        "action_warn": [],
+        "action_suspend": [],
     },
     "aftersales.complaint": {
         "action_acknowledge": [],
