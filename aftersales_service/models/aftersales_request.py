@@ -1513,6 +1513,19 @@ class AftersalesRequest(models.Model):
                 ]
         return followers
 
+    def _get_access_action(self, access_uid=None, force_website=False):
+        # the service partner's users open the request on their own portal page
+        action = super()._get_access_action(access_uid=access_uid, force_website=force_website)
+        user = self.env["res.users"].sudo().browse(access_uid) if access_uid else self.env.user
+        if (
+            self.service_partner_id
+            and user.share
+            and user.partner_id.commercial_partner_id == self.service_partner_id
+            and action.get("type") == "ir.actions.act_url"
+        ):
+            action = dict(action, url=f"/my/dispatched/{self.id}")
+        return action
+
     def action_take_back(self):
         """The manager takes a dispatched request back from the service partner at any moment:
         the customer's request never waits on a dispute with the partner."""

@@ -88,6 +88,9 @@ class TestServicePartner(AftersalesCommon):
         self.assertEqual(request.service_partner_id, self.service_partner)
         # the partner's technician follows it and is told
         self.assertIn(self.partner_tech, request.sudo().message_partner_ids)
+        # the link of the notification opens the partner's portal page
+        action = request.sudo()._get_access_action(access_uid=self.partner_user.id)
+        self.assertEqual(action["url"], f"/my/dispatched/{request.id}")
 
         cases = {
             "suspended": lambda: self.service_partner.write(
