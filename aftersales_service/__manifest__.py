@@ -36,6 +36,7 @@
         "wizard/aftersales_warranty_backfill_wizard_views.xml",
         "views/menus.xml",
         "views/aftersales_request_views.xml",
+        "views/aftersales_partner_agreement_views.xml",
         "views/res_partner_views.xml",
         "views/aftersales_return_line_views.xml",
         "views/aftersales_return_views.xml",
@@ -55,6 +56,7 @@
         "views/sale_order_views.xml",
         "views/stock_lot_views.xml",
         "views/aftersales_portal_templates.xml",
+        "views/aftersales_service_partner_portal_templates.xml",
         "views/aftersales_tariff_views.xml",
         "views/repair_order_views.xml",
         "views/account_move_views.xml",
@@ -71,6 +73,7 @@
         "demo/aftersales_request_warranty_demo.xml",
         "demo/aftersales_repair_demo.xml",
         "demo/aftersales_care_level_demo.xml",
+        "demo/aftersales_service_partner_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

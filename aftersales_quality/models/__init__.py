@@ -15,3 +15,4 @@ from . import res_config_settings
 from . import repair_order
 from . import stock_move
 from . import aftersales_knowledge_document
+from . import aftersales_partner_evaluation

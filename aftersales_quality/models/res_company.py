@@ -62,3 +62,8 @@ class ResCompany(models.Model):
         help="Proposed for each figure under target and each founded complaint of the month.",
     )
     aftersales_appraisal_penalty_max = fields.Float(string="Monthly Penalty at Most", default=100)
+    aftersales_partner_complaint_limit = fields.Integer(
+        string="Founded Complaints Allowed per Partner and Month",
+        default=1,
+        help="A service partner with more founded complaints in a month misses its target.",
+    )

@@ -68,3 +68,6 @@ class ResConfigSettings(models.TransientModel):
     aftersales_appraisal_penalty_max = fields.Float(
         related="company_id.aftersales_appraisal_penalty_max", readonly=False
     )
+    aftersales_partner_complaint_limit = fields.Integer(
+        related="company_id.aftersales_partner_complaint_limit", readonly=False
+    )

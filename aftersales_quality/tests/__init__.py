@@ -26,3 +26,4 @@ from . import test_complaint_deadline_watch
 from . import test_repeat_fault_code
 from . import test_knowledge
 from . import test_appraisal
+from . import test_partner_evaluation

@@ -38,3 +38,5 @@ from . import stock_lot
 from . import resource_calendar_leaves
 from . import aftersales_care_level
 from . import aftersales_care_greeting
+from . import aftersales_partner_agreement
+from . import aftersales_request_part

@@ -318,16 +318,30 @@ class AftersalesRequest(models.Model):
     # dispatch to an authorised service partner instead of an in-house technician (issue 19)
     service_partner_id = fields.Many2one(
         "res.partner",
-        string="Service Partner",
         tracking=True,
         index=True,
         copy=False,
-        readonly=True,
         domain="[('is_company', '=', True), "
         "('aftersales_partner_state', 'in', ('active', 'warned'))]",
-        help="The authorised service partner the request is dispatched to; its portal users "
-        "work it. Set by Dispatch to Partner, cleared by Take Back.",
+        help="The authorised service partner the request is dispatched to instead of an "
+        "in-house technician; its portal users work it. Only partners whose agreement covers "
+        "the service address and the product; a manager can take it back at any moment.",
     )
+    date_partner_accepted = fields.Datetime(
+        string="Accepted by Partner On", copy=False, readonly=True, tracking=True
+    )
+    partner_user_id = fields.Many2one(
+        "res.users",
+        string="Partner's Technician",
+        copy=False,
+        readonly=True,
+        help="The service partner's user who accepted the request.",
+    )
+    partner_signature = fields.Image(
+        string="Customer's Signature", copy=False, readonly=True, max_width=1024, max_height=1024
+    )
+    partner_signed_by = fields.Char(string="Signed By", copy=False, readonly=True)
+    part_ids = fields.One2many("aftersales.request.part", "request_id", string="Parts Used")
 
     repair_ids = fields.One2many("repair.order", "aftersales_request_id", string="Repairs")
     # the repairs the user may read (a return approver or an accountant without
@@ -1659,3 +1673,274 @@ class AftersalesRequest(models.Model):
     def _compute_priority(self):
         for request in self:
             request.priority = max(request.priority or "0", request.care_level_id.priority or "0")
+
+    # ------------------------------------------------------------------
+    # Authorised service partners (issue 19)
+    # ------------------------------------------------------------------
+    def _aftersales_dispatch_states(self):
+        """Stages in which a request may be dispatched to a service partner."""
+        return ("new", "assessed")
+
+    def _aftersales_partner_agreements(self, partner):
+        """The agreements of ``partner`` that cover this request today."""
+        self.ensure_one()
+        agreements = (
+            self.env["aftersales.partner.agreement"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "=", partner.id),
+                    ("company_id", "in", (self.company_id.id, False)),
+                ]
+            )
+        )
+        return agreements.filtered(lambda agreement: agreement._aftersales_covers(self))
+
+    def _aftersales_service_partner_refusal(self, partner):
+        """Why this request may not be dispatched to ``partner`` (a whole sentence), or None."""
+        self.ensure_one()
+        if partner.aftersales_partner_state not in ("active", "warned"):
+            return self.env._(
+                "%(partner)s is not an active authorised service partner; %(name)s cannot be "
+                "dispatched to it.",
+                partner=partner.display_name,
+                name=self.name,
+            )
+        if not self._aftersales_partner_agreements(partner):
+            return self.env._(
+                "No valid agreement of %(partner)s covers the service address and the product "
+                "of %(name)s.",
+                partner=partner.display_name,
+                name=self.name,
+            )
+        if self.state not in self._aftersales_dispatch_states():
+            return self.env._(
+                "%(name)s is already under way; only a new or assessed request is dispatched "
+                "to a service partner.",
+                name=self.name,
+            )
+        if self.technician_id:
+            return self.env._(
+                "%(name)s is assigned to the technician %(technician)s; clear the technician "
+                "before dispatching it to a service partner.",
+                name=self.name,
+                technician=self.technician_id.name,
+            )
+        return None
+
+    @api.constrains("service_partner_id")
+    def _check_service_partner(self):
+        for request in self.filtered("service_partner_id"):
+            refusal = request._aftersales_service_partner_refusal(request.service_partner_id)
+            if refusal:
+                raise ValidationError(refusal)
+
+    def _aftersales_partner_technicians(self):
+        """Contacts of the service partner who work its dispatched requests: the certified
+        technicians of its agreements, else every contact of it with a portal user."""
+        self.ensure_one()
+        partner = self.service_partner_id
+        technicians = self._aftersales_partner_agreements(partner).technician_ids
+        return technicians or partner.child_ids.filtered("user_ids") | partner.filtered("user_ids")
+
+    def _message_auto_subscribe_followers(self, updated_values, default_subtype_ids):
+        followers = super()._message_auto_subscribe_followers(updated_values, default_subtype_ids)
+        if updated_values.get("service_partner_id"):
+            # the partner's technicians follow the request and are told it was dispatched
+            for request in self:
+                followers += [
+                    (contact.id, default_subtype_ids, "mail.message_user_assigned")
+                    for contact in request._aftersales_partner_technicians()
+                ]
+        return followers
+
+    def _get_access_action(self, access_uid=None, force_website=False):
+        # the service partner's users open the request on their own portal page
+        action = super()._get_access_action(access_uid=access_uid, force_website=force_website)
+        user = self.env["res.users"].sudo().browse(access_uid) if access_uid else self.env.user
+        if (
+            self.service_partner_id
+            and user.share
+            and user.partner_id.commercial_partner_id == self.service_partner_id
+            and action.get("type") == "ir.actions.act_url"
+        ):
+            action = dict(action, url=f"/my/dispatched/{self.id}")
+        return action
+
+    def action_take_back(self):
+        """The manager takes a dispatched request back from the service partner at any moment:
+        the customer's request never waits on a dispute with the partner."""
+        if not self._is_aftersales_manager():
+            raise UserError(
+                self.env._("Only an after-sales manager takes a request back from a partner.")
+            )
+        for request in self:
+            partner = request.service_partner_id
+            if not partner:
+                raise UserError(
+                    self.env._(
+                        "%(name)s is not dispatched to a service partner.", name=request.name
+                    )
+                )
+            if request.state in ("done", "closed", "cancelled"):
+                raise UserError(
+                    self.env._(
+                        "%(name)s is finished; it can no longer be taken back from %(partner)s.",
+                        name=request.name,
+                        partner=partner.display_name,
+                    )
+                )
+            contacts = request._aftersales_partner_technicians() | (
+                request.message_partner_ids.filtered(
+                    lambda follower, p=partner: follower.commercial_partner_id == p
+                )
+            )
+            request.message_post(
+                body=self.env._(
+                    "%(name)s was taken back from %(partner)s by %(manager)s; the partner no "
+                    "longer works it.",
+                    name=request.name,
+                    partner=partner.display_name,
+                    manager=self.env.user.name,
+                ),
+                partner_ids=contacts.ids,
+                subtype_xmlid="mail.mt_comment",
+            )
+            request.message_unsubscribe(partner_ids=contacts.ids)
+            vals = {
+                "service_partner_id": False,
+                "partner_user_id": False,
+                "date_partner_accepted": False,
+            }
+            request.write(vals)
+            if request.state != "new":
+                # back to the dispatcher, who assigns an in-house technician
+                request._aftersales_write_transition({"state": "assessed"})
+        return True
+
+    # the service partner's steps, run from the portal page (controllers/portal.py) after
+    # the page checked that the partner's user may read the request
+    def _aftersales_partner_check(self, allowed_states, sentence):
+        self.ensure_one()
+        if not self.service_partner_id or self.env.user.partner_id.commercial_partner_id != (
+            self.service_partner_id
+        ):
+            raise UserError(
+                self.env._("%(name)s is not dispatched to your company (any more).", name=self.name)
+            )
+        if self.state not in allowed_states:
+            raise UserError(sentence % {"name": self.name})
+
+    def _aftersales_partner_accept(self):
+        if self.date_partner_accepted and self.partner_user_id == self.env.user:
+            return True  # the same click twice
+        self._aftersales_partner_check(
+            self._aftersales_dispatch_states(),
+            self.env._("%(name)s is already accepted and under way."),
+        )
+        now = fields.Datetime.now()
+        vals = {"date_partner_accepted": now, "partner_user_id": self.env.uid}
+        if self.state == "new":
+            vals.update(state="assessed", date_responded=self.date_responded or now)
+        self._aftersales_write_transition(vals)
+        self.message_post(
+            body=self.env._("Accepted by %(user)s.", user=self.env.user.name),
+            author_id=self.env.user.partner_id.id,
+            subtype_xmlid="mail.mt_note",
+        )
+        return True
+
+    def _aftersales_partner_schedule(self, date_start, date_end=False):
+        self._aftersales_partner_check(
+            ("assessed", "scheduled"),
+            self.env._("Accept %(name)s first; a started request keeps its appointment."),
+        )
+        if not self.date_partner_accepted:
+            raise UserError(self.env._("Accept %(name)s first.", name=self.name))
+        self._aftersales_write_transition(
+            {
+                "state": "scheduled",
+                "date_appointment": date_start,
+                "date_appointment_end": date_end or date_start,
+                "date_appointed": self.date_appointed or fields.Datetime.now(),
+            }
+        )
+        self.message_post(
+            body=self.env._(
+                "Appointment agreed with the customer: %(date)s, by %(partner)s.",
+                date=fields.Datetime.context_timestamp(self, date_start).strftime("%Y-%m-%d %H:%M"),
+                partner=self.service_partner_id.display_name,
+            ),
+            author_id=self.env.user.partner_id.id,
+            subtype_xmlid="mail.mt_note",
+        )
+        return True
+
+    def _aftersales_partner_start(self):
+        self._aftersales_partner_check(
+            ("scheduled", "waiting_parts"),
+            self.env._("Schedule %(name)s with the customer before starting it."),
+        )
+        return self.action_start()
+
+    def _aftersales_partner_log_work(self, hours, category, description):
+        self._aftersales_partner_check(
+            ("in_progress", "waiting_parts"),
+            self.env._("Start %(name)s before logging work on it."),
+        )
+        return self.env["aftersales.work.log"].create(
+            {
+                "request_id": self.id,
+                "service_partner_id": self.service_partner_id.id,
+                "hours": hours,
+                "category": category,
+                "description": description,
+                "company_id": self.company_id.id,
+            }
+        )
+
+    def _aftersales_partner_add_part(self, product, quantity, reason):
+        self._aftersales_partner_check(
+            ("in_progress", "waiting_parts"),
+            self.env._("Start %(name)s before recording the parts used on it."),
+        )
+        return self.env["aftersales.request.part"].create(
+            {
+                "request_id": self.id,
+                "product_id": product.id,
+                "quantity": quantity,
+                "reason": reason,
+            }
+        )
+
+    def _aftersales_partner_done(self, signed_by, signature):
+        self._aftersales_partner_check(
+            ("in_progress",),
+            self.env._("Only a request in progress is finished; %(name)s is not."),
+        )
+        if not (signed_by or "").strip() or not signature:
+            raise UserError(
+                self.env._(
+                    "The customer signs %(name)s (signature and name) before it is done.",
+                    name=self.name,
+                )
+            )
+        if not self.work_log_ids.filtered(
+            lambda log: log.service_partner_id == self.service_partner_id
+        ):
+            raise UserError(
+                self.env._("Log the work done on %(name)s before finishing it.", name=self.name)
+            )
+        self._aftersales_write_transition(
+            {"partner_signature": signature, "partner_signed_by": signed_by.strip()}
+        )
+        result = self.action_done()
+        self.message_post(
+            body=self.env._(
+                "Done; the customer %(signer)s signed on the service partner's visit.",
+                signer=self.partner_signed_by,
+            ),
+            author_id=self.env.user.partner_id.id,
+            subtype_xmlid="mail.mt_comment",
+        )
+        return result

@@ -30,10 +30,16 @@ class AftersalesWorkLog(models.Model):
     employee_id = fields.Many2one(
         "hr.employee",
         string="Technician",
-        required=True,
         index=True,
         check_company=True,
         default=lambda self: self.env.user.employee_id,
+        help="The in-house technician; empty on the work of a service partner.",
+    )
+    service_partner_id = fields.Many2one(
+        "res.partner",
+        index="btree_not_null",
+        readonly=True,
+        help="The authorised service partner whose user logged this work from the portal.",
     )
     date = fields.Date(required=True, default=fields.Date.context_today, index=True)
     hours = fields.Float(required=True)
@@ -70,6 +76,14 @@ class AftersalesWorkLog(models.Model):
                     )
                 )
 
+    @api.constrains("employee_id", "service_partner_id")
+    def _check_worker(self):
+        for log in self:
+            if not log.employee_id and not log.service_partner_id:
+                raise ValidationError(
+                    self.env._("A work log names the technician or the service partner who worked.")
+                )
+
     @api.constrains("request_id", "category")
     def _check_request_for_service_work(self):
         for log in self:
@@ -96,7 +110,7 @@ class AftersalesWorkLog(models.Model):
     @api.model
     def _aftersales_daily_summary(self, date, employees=None):
         """{employee: {category: hours, "total": hours}} of the work logged on ``date``."""
-        domain = [("date", "=", date)]
+        domain = [("date", "=", date), ("employee_id", "!=", False)]
         if employees:
             domain.append(("employee_id", "in", employees.ids))
         summary = defaultdict(lambda: dict.fromkeys(["A", "B", "C", "D", "total"], 0.0))

@@ -42,3 +42,5 @@ from . import test_installation
 from . import test_request_serial
 from . import test_contract_visits
 from . import test_care_level
+from . import test_service_partner
+from . import test_service_partner_tour

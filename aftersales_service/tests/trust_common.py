@@ -54,6 +54,18 @@ FIXTURE_VALS = {
         "product_id": case.product.id,
         "date_start": fields.Date.today(),
     },
+    "aftersales.partner.agreement": lambda case: {
+        "partner_id": case._service_partner().id,
+        "date_end": fields.Date.add(fields.Date.today(), years=1),
+        "product_category_ids": [Command.set(case.product.categ_id.ids)],
+    },
+    # a new service partner each time: one evaluation per partner and month
+    "aftersales.partner.evaluation": lambda case: {
+        "partner_id": case.env["res.partner"]
+        .create({"name": "Trust Evaluated Partner", "is_company": True})
+        .id,
+        "decision_reason": "Monthly review",
+    },
     "aftersales.work.log": lambda case: {
         "request_id": case._fixture("aftersales.request").id,
         "employee_id": case.technician.id,
@@ -152,6 +164,8 @@ ACTION_PATHS = {
         ),
         "action_accept_installation": lambda cls: cls._installation_ready(),
         # a usage question with the answer written
+        # dispatched to an authorised service partner
+        "action_take_back": lambda cls: cls._dispatched_request(),
         "action_answer_close": lambda cls: cls._new_fixture(
             "aftersales.request", request_type="usage", answer="<p>Hold the button 5 s.</p>"
         ),
@@ -182,6 +196,11 @@ ACTION_PATHS = {
     "aftersales.tool.incident": {"action_decide_wear": []},
     "aftersales.return.approval": {
         "action_approve": _submitted_return_step,
+    },
+    "aftersales.partner.evaluation": {
+        "action_reward": [],
+        "action_warn": [],
+        "action_suspend": [],
     },
     "aftersales.complaint": {
         "action_acknowledge": [],
@@ -331,6 +350,28 @@ class TrustCommon(AftersalesCommon):
             }
         )
         return request
+
+    @classmethod
+    def _service_partner(cls):
+        """An active authorised service partner (a company)."""
+        partner = cls.env["res.partner"].search([("name", "=", "Trust Service Partner")], limit=1)
+        return partner or cls.env["res.partner"].create(
+            {
+                "name": "Trust Service Partner",
+                "is_company": True,
+                "aftersales_partner_state": "active",
+            }
+        )
+
+    @classmethod
+    def _dispatched_request(cls):
+        """A new request dispatched to the service partner, whose agreement covers it."""
+        cls._fixture("aftersales.partner.agreement")
+        return cls._new_fixture(
+            "aftersales.request",
+            technician_id=False,
+            service_partner_id=cls._service_partner().id,
+        )
 
     @classmethod
     def _prepared(cls, model_name, action):
