@@ -5,7 +5,6 @@ from datetime import datetime
 
 import pytz
 
-from odoo import http
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request, route
 from odoo.tools import plaintext2html
