@@ -288,12 +288,6 @@ class AftersalesReturn(models.Model):
         )
         return refusals
 
-    def _aftersales_check_transition(self, allowed_from, target):
-        """Refuse ``target`` before an action does its work (the move itself comes last)."""
-        wrong = self.filtered(lambda record: record.state not in allowed_from)
-        if wrong:
-            raise UserError(wrong[0]._aftersales_transition_refusal(target))
-
     @api.ondelete(at_uninstall=False)
     def _unlink_except_submitted(self):
         for record in self:

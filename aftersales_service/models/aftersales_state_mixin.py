@@ -32,7 +32,7 @@ class AftersalesStateMixin(models.AbstractModel):
     # ------------------------------------------------------------------ hooks
     def _aftersales_transition_fields(self):
         """Fields written only by the document's actions (through ``_aftersales_transition``)."""
-        return set(self._aftersales_state_fields)  # shim: {"state"} once every model migrated
+        return {"state"}
 
     def _aftersales_transition_refusals(self):
         """Target state -> whole sentence refusing the move (``%(name)s`` is the document).
@@ -66,12 +66,17 @@ class AftersalesStateMixin(models.AbstractModel):
         )
 
     # ------------------------------------------------------------------ API
-    def _aftersales_transition(self, allowed_from, target, vals=None):
-        """Move ``self`` to ``target`` (and write ``vals``) when every record is in
-        ``allowed_from``; otherwise refuse with the target's sentence."""
+    def _aftersales_check_transition(self, allowed_from, target):
+        """Refuse with the target's sentence unless every record is in ``allowed_from``
+        (an action that works before it moves checks first)."""
         wrong = self.filtered(lambda record: record.state not in allowed_from)
         if wrong:
             raise UserError(wrong[0]._aftersales_transition_refusal(target))
+
+    def _aftersales_transition(self, allowed_from, target, vals=None):
+        """Move ``self`` to ``target`` (and write ``vals``) when every record is in
+        ``allowed_from``; otherwise refuse with the target's sentence."""
+        self._aftersales_check_transition(allowed_from, target)
         values = dict(vals or {})
         if target:
             values["state"] = target
@@ -94,9 +99,7 @@ class AftersalesStateMixin(models.AbstractModel):
         return self.with_context(aftersales_transition=self._name).write(vals)
 
     def _aftersales_in_transition(self):
-        # shim: ``is True`` accepts the old per-model flag until every model migrated
-        flag = self.env.context.get("aftersales_transition")
-        return flag == self._name or flag is True
+        return self.env.context.get("aftersales_transition") == self._name
 
     def _aftersales_lock(self):
         """Lock the documents' rows until the end of the transaction and reload them."""
@@ -122,7 +125,7 @@ class AftersalesStateMixin(models.AbstractModel):
     def write(self, vals):
         if not self._aftersales_in_transition():
             if self._aftersales_transition_fields().intersection(vals):
-                raise UserError(self._aftersales_state_refusal())  # shim: _aftersales_field_refusal
+                raise UserError(self._aftersales_field_refusal())
             protected = self._aftersales_protected_fields().intersection(vals)
             if protected:
                 for record in self:
@@ -136,25 +139,3 @@ class AftersalesStateMixin(models.AbstractModel):
                         if changed:
                             raise UserError(record._aftersales_frozen_refusal(changed))
         return super().write(vals)
-
-    # ------------------------------------------------------------------ transitional shims
-    # (removed once every model of the three add-ons calls the API above)
-    _aftersales_state_fields = ("state",)
-
-    def _aftersales_state_key(self):
-        return "aftersales_transition"
-
-    def _aftersales_state_changing(self):
-        return self._aftersales_in_transition()
-
-    def _aftersales_state_refusal(self):
-        return self._aftersales_field_refusal()
-
-    def _aftersales_write_state(self, vals):
-        return self._aftersales_write_transition(vals)
-
-    def _aftersales_check_state(self, allowed, refusal):
-        wrong = self.filtered(lambda record: record.state not in allowed)
-        if wrong:
-            labels = dict(self._fields["state"]._description_selection(self.env))
-            raise UserError(refusal(wrong[0], labels.get(wrong[0].state, wrong[0].state)))
