@@ -1,17 +1,14 @@
 # Copyright 2026 Aftersales contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import shutil
-import unittest
-
 from odoo import Command, fields, http
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from .access_matrix import ROLES
-from .test_role_tours import BROWSERS
+from .tour_common import TourMixin
 
 
 @tagged("post_install", "-at_install")
-class TestServicePartnerTour(HttpCase):
+class TestServicePartnerTour(TourMixin, HttpCase):
     """The portal user of an authorised service partner works a dispatched request to done
     in a real browser; another partner's user does not reach it."""
 
@@ -63,18 +60,6 @@ class TestServicePartnerTour(HttpCase):
             )
         )
         cls.request.with_user(cls.dispatcher).service_partner_id = cls.service_partner
-
-    def _start_tour(self, url, name, login):
-        if not any(shutil.which(binary) for binary in BROWSERS):
-            self.skipTest("Chromium is not installed (Debian: apt-get install chromium)")
-        try:
-            import websocket  # noqa: F401  pylint: disable=unused-import,import-outside-toplevel
-        except ImportError:
-            self.skipTest("websocket-client is not installed (pip install websocket-client)")
-        try:
-            self.start_tour(url, name, login=login, timeout=180)
-        except unittest.SkipTest as skip:
-            self.fail(f"Chromium is installed but the tour could not run: {skip}")
 
     def test_partner_user_works_dispatched_request_to_done(self):
         self._start_tour("/my/dispatched", "aftersales_service_partner_tour", "sp_tour_partner")
