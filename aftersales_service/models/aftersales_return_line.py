@@ -401,6 +401,9 @@ class AftersalesReturnLine(models.Model):
             .sudo()
             .browse([vals["sale_line_id"] for vals in vals_list if vals.get("sale_line_id")])
         )
+        # only what the return reads of them (price, order, customer, product): a sale line
+        # is a wide row
+        sale_lines.fetch(["price_reduce_taxexcl", "order_id", "order_partner_id", "product_id"])
         prices = {line.id: line.price_reduce_taxexcl for line in sale_lines}
         for vals in vals_list:
             if vals.get("sale_line_id") and "price_unit" not in vals:
