@@ -496,11 +496,14 @@ class Generator:
             if state == "closed":
                 vals["date_callback"] = vals["date_done"] + timedelta(hours=self.rng.randint(2, 30))
             vals_list.append({k: v for k, v in vals.items() if k in request_fields})
-        ctx = {"aftersales_request_state_change": True}
+        # requests of the past: their state is written as by their actions (a transition)
+        ctx = {"aftersales_transition": "aftersales.request"}
+        history = [
+            (vals.get("technician_id"), vals["state"], vals["date_request"]) for vals in vals_list
+        ]
         requests = self.create_batched("aftersales.request", vals_list, context=ctx)
         self.data["requests"] = [
-            (rid, vals.get("technician_id"), vals["state"], vals["date_request"])
-            for rid, vals in zip(requests.ids, vals_list, strict=True)
+            (rid, *row) for rid, row in zip(requests.ids, history, strict=True)
         ]
         return len(requests)
 
@@ -740,6 +743,27 @@ class Generator:
               "create_date": date} for part in parts],
         )  # fmt: skip
         template.unlink()
+        # their done deliveries (moves, COPY): a return takes back what was delivered
+        warehouse = env["stock.warehouse"].search([("company_id", "=", self.company.id)], limit=1)
+        src, dest = warehouse.lot_stock_id.id, env.ref("stock.stock_location_customers").id
+        uom, uid, company = env.ref("uom.product_uom_unit").id, env.uid, self.company.id
+        common.copy_rows(
+            env.cr,
+            "stock_move",
+            [
+                "name", "reference", "origin", "product_id", "product_uom", "product_uom_qty",
+                "product_qty", "quantity", "picked", "location_id", "location_dest_id",
+                "location_final_id", "partner_id", "sale_line_id", "picking_type_id",
+                "company_id", "state", "procure_method", "date", "create_uid", "create_date",
+                "write_uid", "write_date",
+            ],
+            [
+                ("Spare part", "WH/OUT/HPARTS", "S/HPARTS", part, uom, qty, qty, qty, True, src,
+                 dest, dest, partner_id, line_id, warehouse.out_type_id.id, company, "done",
+                 "make_to_stock", date, uid, date, uid, date)
+                for part, line_id in zip(parts, line_ids, strict=True)
+            ],
+        )  # fmt: skip
         env.invalidate_all()
         return list(zip(parts, line_ids, strict=True))
 

@@ -1616,11 +1616,13 @@ class AftersalesRequest(models.Model):
         went to a customer."""
         if not lots:
             return {}
+        # the move lines read with their search (one query, not a search and a read)
         lines = (
             self.env["stock.move.line"]
             .sudo()
-            .search(
+            .search_fetch(
                 [("lot_id", "in", lots.ids), ("state", "=", "done")],
+                ["lot_id", "picking_id", "move_id", "location_dest_id", "date"],
                 order="date desc, id desc",
             )
         )

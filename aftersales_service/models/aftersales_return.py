@@ -38,7 +38,7 @@ class AftersalesReturn(models.Model):
         index=True,
     )
     commercial_partner_id = fields.Many2one(
-        related="partner_id.commercial_partner_id", store=True, index=True
+        related="partner_id.commercial_partner_id", store=True, index=True, precompute=True
     )
     user_id = fields.Many2one(
         "res.users",

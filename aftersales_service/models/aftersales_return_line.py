@@ -4,6 +4,7 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
 from odoo.tools import float_compare
 
 NOT_COUNTED_STATES = ("cancelled", "refused")
@@ -27,13 +28,21 @@ class AftersalesReturnLine(models.Model):
 
     return_id = fields.Many2one("aftersales.return", required=True, ondelete="cascade", index=True)
     sequence = fields.Integer(default=10)
-    company_id = fields.Many2one(related="return_id.company_id", store=True, index=True)
+    # stored related and computed fields are precomputed: they go into the line's INSERT
+    # instead of an UPDATE of the new lines afterwards
+    company_id = fields.Many2one(
+        related="return_id.company_id", store=True, index=True, precompute=True
+    )
     currency_id = fields.Many2one(related="return_id.currency_id")
     commercial_partner_id = fields.Many2one(
-        related="return_id.commercial_partner_id", store=True, index=True
+        related="return_id.commercial_partner_id", store=True, index=True, precompute=True
     )
-    return_state = fields.Selection(related="return_id.state", store=True, index=True)
-    return_date = fields.Date(related="return_id.date_request", store=True, index=True)
+    return_state = fields.Selection(
+        related="return_id.state", store=True, index=True, precompute=True
+    )
+    return_date = fields.Date(
+        related="return_id.date_request", store=True, index=True, precompute=True
+    )
     product_id = fields.Many2one("product.product", required=True, check_company=True, index=True)
     lot_id = fields.Many2one(
         "stock.lot",
@@ -51,7 +60,9 @@ class AftersalesReturnLine(models.Model):
     sale_order_id = fields.Many2one(related="sale_line_id.order_id", string="Sale Order")
     quantity = fields.Float(default=1.0, required=True, digits="Product Unit of Measure")
     price_unit = fields.Float(digits="Product Price", help="Taken from the original sale line.")
-    price_subtotal = fields.Monetary(string="Amount", compute="_compute_price_subtotal", store=True)
+    price_subtotal = fields.Monetary(
+        string="Amount", compute="_compute_price_subtotal", store=True, precompute=True
+    )
     reason_kind = fields.Selection(
         [("unsaleable", "Unsaleable Exchange"), ("quality", "Quality")],
         required=True,
@@ -75,6 +86,7 @@ class AftersalesReturnLine(models.Model):
         digits="Product Price",
         compute="_compute_replacement_price_unit",
         store=True,
+        precompute=True,
         readonly=False,
         help="Price charged for the replacement product; by default its sales price.",
     )
@@ -151,28 +163,34 @@ class AftersalesReturnLine(models.Model):
         for sale_line in sale_lines:
             key = (sale_line.order_partner_id.commercial_partner_id.id, sale_line.product_id.id)
             delivered[key] += delivered_by_sale_line[sale_line.id]
+        # what is already on open or received returns, per customer and product and per
+        # sale line: one grouped read (customer, product, sale line) for both sums
         counted = [
             ("return_state", "not in", NOT_COUNTED_STATES),
             ("is_refused", "=", False),
         ]
+        same_goods = [
+            ("commercial_partner_id", "in", partners.ids),
+            ("product_id", "in", products.ids),
+        ]
+        sale_line_ids = set(lines.sale_line_id.ids)
+        same_sale_lines = [("sale_line_id", "in", list(sale_line_ids))]
         returned = defaultdict(float)
-        for partner, product, qty in self.sudo()._read_group(
-            [
-                ("commercial_partner_id", "in", partners.ids),
-                ("product_id", "in", products.ids),
-                *counted,
-            ],
-            ["commercial_partner_id", "product_id"],
+        returned_by_sale_line = defaultdict(float)
+        for partner, product, sale_line, qty in self.sudo()._read_group(
+            expression.AND(
+                [
+                    counted,
+                    expression.OR([same_goods, same_sale_lines]),
+                ]
+            ),
+            ["commercial_partner_id", "product_id", "sale_line_id"],
             ["quantity:sum"],
         ):
-            returned[partner.id, product.id] += qty
-        returned_by_sale_line = dict(
-            self.sudo()._read_group(
-                [("sale_line_id", "in", lines.sale_line_id.ids), *counted],
-                ["sale_line_id"],
-                ["quantity:sum"],
-            )
-        )
+            if partner in partners and product in products:
+                returned[partner.id, product.id] += qty
+            if sale_line.id in sale_line_ids:
+                returned_by_sale_line[sale_line.id] += qty
         for line in lines:
             rounding = line.product_id.uom_id.rounding
             key = (line.commercial_partner_id.id, line.product_id.id)
@@ -181,7 +199,7 @@ class AftersalesReturnLine(models.Model):
                 checks.append(
                     (
                         delivered_by_sale_line.get(line.sale_line_id.id, 0.0),
-                        returned_by_sale_line.get(line.sale_line_id.sudo(), 0.0),
+                        returned_by_sale_line[line.sale_line_id.id],
                     )
                 )
             for delivered_qty, returned_qty in checks:
@@ -383,6 +401,9 @@ class AftersalesReturnLine(models.Model):
             .sudo()
             .browse([vals["sale_line_id"] for vals in vals_list if vals.get("sale_line_id")])
         )
+        # only what the return reads of them (price, order, customer, product): a sale line
+        # is a wide row
+        sale_lines.fetch(["price_reduce_taxexcl", "order_id", "order_partner_id", "product_id"])
         prices = {line.id: line.price_reduce_taxexcl for line in sale_lines}
         for vals in vals_list:
             if vals.get("sale_line_id") and "price_unit" not in vals:

@@ -37,7 +37,7 @@ class SaleOrderLine(models.Model):
         if not self:
             return base
         moves = self.env["stock.move"].sudo()
-        for sale_line, uom, location, location_dest, is_ours, qty in moves._read_group(
+        groups = moves._read_group(
             [("sale_line_id", "in", self.ids), ("state", "=", "done")],
             [
                 "sale_line_id",
@@ -47,7 +47,16 @@ class SaleOrderLine(models.Model):
                 "aftersales_return_line_id",
             ],
             ["quantity:sum"],
-        ):
+        )
+        # the locations and the inter-company transit one (_is_outgoing) read at once
+        inter_company = self.env["ir.model.data"]._xmlid_to_res_id(
+            "stock.stock_location_inter_company"
+        )
+        location_ids = {row[index].id for row in groups for index in (2, 3)}
+        if inter_company:
+            location_ids.add(inter_company)
+        self.env["stock.location"].sudo().browse(location_ids).fetch(["usage", "parent_path"])
+        for sale_line, uom, location, location_dest, is_ours, qty in groups:
             qty = uom._compute_quantity(qty, sale_line.product_id.uom_id)
             if location_dest._is_outgoing() and not location._is_outgoing():
                 base[sale_line.id] += qty
