@@ -94,7 +94,7 @@ class AftersalesPartnerEvaluation(models.Model):
                 ("satisfaction_avg", "target_satisfaction", evaluation.survey_count),
             )
             for figure, target, base in checks:
-                if base and not kpi_rules.meets_target(evaluation[figure], evaluation[target]):
+                if base and evaluation[figure] < evaluation[target]:
                     missed.append(evaluation._fields[figure]._description_string(self.env))
             if evaluation.complaint_founded > evaluation.target_complaints:
                 missed.append(evaluation._fields["complaint_founded"]._description_string(self.env))
@@ -153,10 +153,9 @@ class AftersalesPartnerEvaluation(models.Model):
         return {
             "requests_done": done,
             "first_fix_count": counts.get("first_fix_count", 0),
-            "first_fix_rate": kpi_rules.first_time_fix_rate(done, counts.get("first_fix_count", 0))
-            or 0.0,
+            "first_fix_rate": kpi_rules.rate(counts.get("first_fix_count", 0), done) or 0.0,
             "sla_breached": counts.get("sla_breached", 0),
-            "sla_rate": kpi_rules.sla_compliance(done, counts.get("sla_breached", 0)) or 0.0,
+            "sla_rate": kpi_rules.rate(done - counts.get("sla_breached", 0), done) or 0.0,
             "survey_count": counts.get("survey_count", 0),
             "satisfaction_avg": kpi_rules.mean(
                 counts.get("score_sum", 0), counts.get("survey_count", 0)
