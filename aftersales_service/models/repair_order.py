@@ -730,15 +730,17 @@ class RepairOrder(models.Model):
     # Customer goods (workshop path)
     # ------------------------------------------------------------------
     def _aftersales_customer_goods_location(self):
+        """The company's customer goods location (flagged ``aftersales_is_customer_goods``),
+        the one of the repair's warehouse first; created beside its stock if there is none."""
         self.ensure_one()
         warehouse = self.picking_type_id.warehouse_id
-        location = self.env["stock.location"].search(
+        locations = self.env["stock.location"].search(
             [
                 ("aftersales_is_customer_goods", "=", True),
                 ("company_id", "=", self.company_id.id),
-            ],
-            limit=1,
+            ]
         )
+        location = (locations.filtered(lambda loc: loc.warehouse_id == warehouse) or locations)[:1]
         if not location:
             location = (
                 self.env["stock.location"]
