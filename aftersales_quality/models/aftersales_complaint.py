@@ -344,7 +344,7 @@ class AftersalesComplaint(models.Model):
                     )
                 )
 
-    def _aftersales_field_refusal(self):
+    def _aftersales_field_refusal(self, field_names):
         return self.env._("The state of a complaint changes only through its buttons.")
 
     def _aftersales_transition_fields(self):

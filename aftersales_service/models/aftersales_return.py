@@ -258,7 +258,7 @@ class AftersalesReturn(models.Model):
             self._sync_to_refund()
         return res
 
-    def _aftersales_field_refusal(self):
+    def _aftersales_field_refusal(self, field_names):
         return self.env._("The state of a return changes only through its buttons.")
 
     def _aftersales_transition_refusals(self):
