@@ -67,12 +67,7 @@ class AccountMove(models.Model):
 
     def action_aftersales_view_request(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "aftersales.request",
-            "views": [[False, "form"]],
-            "res_id": self.aftersales_request_id.id,
-        }
+        return self.aftersales_request_id._get_records_action()
 
     def action_aftersales_view_repair(self):
         self.ensure_one()
