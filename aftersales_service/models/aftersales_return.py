@@ -679,6 +679,23 @@ class AftersalesReturn(models.Model):
         Add-ons with a QC verdict extend it."""
         return "customer" if line.is_refused else "stock"
 
+    def _prepare_aftersales_onward_move_vals(self, move, source, location_dest, picking_type):
+        """A move taking the goods ``move`` received on from ``source`` to ``location_dest``,
+        chained to it and kept on its return line."""
+        self.ensure_one()
+        return {
+            "name": move.product_id.display_name,
+            "product_id": move.product_id.id,
+            "product_uom": move.product_uom.id,
+            "product_uom_qty": move.quantity,
+            "location_id": source.id,
+            "location_dest_id": location_dest.id,
+            "picking_type_id": picking_type.id,
+            "move_orig_ids": [Command.link(move.id)],
+            "aftersales_return_line_id": move.aftersales_return_line_id.id,
+            "company_id": self.company_id.id,
+        }
+
     def _dispatch_inspected_goods(self, pickings):
         """One transfer per destination out of the inspection location, chained to the
         receipt's moves so Odoo reserves the goods that came in."""
@@ -717,20 +734,13 @@ class AftersalesReturn(models.Model):
                     "company_id": self.company_id.id,
                     "move_ids": [
                         Command.create(
-                            {
-                                "name": move.product_id.display_name,
-                                "product_id": move.product_id.id,
-                                "product_uom": move.product_uom.id,
-                                "product_uom_qty": move.quantity,
-                                "location_id": source.id,
-                                "location_dest_id": location_dest.id,
-                                "picking_type_id": picking_type.id,
-                                "move_orig_ids": [Command.link(move.id)],
-                                "procure_method": "make_to_order",
-                                "partner_id": self.partner_id.id,
-                                "aftersales_return_line_id": move.aftersales_return_line_id.id,
-                                "company_id": self.company_id.id,
-                            }
+                            dict(
+                                self._prepare_aftersales_onward_move_vals(
+                                    move, source, location_dest, picking_type
+                                ),
+                                procure_method="make_to_order",
+                                partner_id=self.partner_id.id,
+                            )
                         )
                         for move in moves
                     ],
@@ -818,20 +828,9 @@ class AftersalesReturn(models.Model):
                         "company_id": record.company_id.id,
                         "move_ids": [
                             Command.create(
-                                {
-                                    "name": move.product_id.display_name,
-                                    "product_id": move.product_id.id,
-                                    "product_uom": move.product_uom.id,
-                                    "product_uom_qty": move.quantity,
-                                    "location_id": move.location_dest_id.id,
-                                    "location_dest_id": supplier_location.id,
-                                    "picking_type_id": picking_type.id,
-                                    "move_orig_ids": [Command.link(move.id)],
-                                    "aftersales_return_line_id": (
-                                        move.aftersales_return_line_id.id
-                                    ),
-                                    "company_id": record.company_id.id,
-                                }
+                                record._prepare_aftersales_onward_move_vals(
+                                    move, move.location_dest_id, supplier_location, picking_type
+                                )
                             )
                             for move in vendor_moves
                         ],
