@@ -527,9 +527,6 @@ class RepairOrder(models.Model):
             )
         return True
 
-    def action_aftersales_check_coverage(self):
-        return self._aftersales_check_coverage()
-
     def _aftersales_labour_product(self):
         return self.env.ref("aftersales_service.product_aftersales_labour")
 
