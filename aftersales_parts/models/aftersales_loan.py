@@ -134,7 +134,7 @@ class AftersalesLoan(models.Model):
                     )
                 )
 
-    def _aftersales_field_refusal(self):
+    def _aftersales_field_refusal(self, field_names):
         return self.env._("The state of a loan changes only through its buttons.")
 
     def _aftersales_transition_refusals(self):

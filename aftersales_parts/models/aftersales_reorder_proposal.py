@@ -70,7 +70,7 @@ class AftersalesReorderProposal(models.Model):
                     )
                 )
 
-    def _aftersales_field_refusal(self):
+    def _aftersales_field_refusal(self, field_names):
         return self.env._("A proposal is applied or rejected with its buttons.")
 
     def _aftersales_transition_refusals(self):

@@ -74,7 +74,7 @@ class AftersalesToolIncident(models.Model):
     def _aftersales_transition_fields(self):
         return super()._aftersales_transition_fields() | {"decision"}
 
-    def _aftersales_field_refusal(self):
+    def _aftersales_field_refusal(self, field_names):
         return self.env._("A loss or damage report is decided with its buttons.")
 
     def _aftersales_transition_refusals(self):

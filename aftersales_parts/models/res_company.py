@@ -15,11 +15,6 @@ class ResCompany(models.Model):
     aftersales_loaner_location_id = fields.Many2one(
         "stock.location", string="Loaner Units Location"
     )
-    aftersales_under_repair_location_id = fields.Many2one(
-        "stock.location",
-        string="Customer Goods Location",
-        help="Where customer goods under repair are kept.",
-    )
     aftersales_quarantine_location_id = fields.Many2one(
         "stock.location",
         string="Quarantine Location",
@@ -162,23 +157,26 @@ class ResCompany(models.Model):
             stock = warehouse.lot_stock_id
             names = {
                 "aftersales_loaner_location_id": self.env._("Loaner Units"),
-                "aftersales_under_repair_location_id": self.env._("Customer Goods Under Repair"),
                 "aftersales_quarantine_location_id": self.env._("Quarantine"),
                 "aftersales_van_location_id": self.env._("Technician Vans"),
             }
-            locations = Location.create(
-                [
-                    {
-                        "name": name,
-                        # beside the stock, not inside it: loaners, customer goods,
-                        # quarantined parts and van stock are never picked for repairs
-                        "location_id": warehouse.view_location_id.id,
-                        "usage": "internal",
-                        "company_id": company.id,
-                        "removal_strategy_id": fifo.id,
-                    }
-                    for name in names.values()
-                ]
+            # beside the stock, not inside it: loaners, customer goods, quarantined parts
+            # and van stock are never picked for repairs
+            beside_stock = {
+                "location_id": warehouse.view_location_id.id,
+                "usage": "internal",
+                "company_id": company.id,
+                "removal_strategy_id": fifo.id,
+            }
+            locations = Location.create([dict(beside_stock, name=name) for name in names.values()])
+            # the workshop's receipts of this warehouse keep customer units here (the one
+            # customer goods flag the repairs read)
+            Location.create(
+                dict(
+                    beside_stock,
+                    name=self.env._("Customer Goods Under Repair"),
+                    aftersales_is_customer_goods=True,
+                )
             )
             stock.removal_strategy_id = fifo
             vals = {"aftersales_parts_warehouse_id": warehouse.id}
@@ -186,7 +184,7 @@ class ResCompany(models.Model):
             vals["aftersales_van_route_id"] = (
                 self.env["stock.route"]
                 .sudo()
-                .create(company._prepare_aftersales_van_route_vals(warehouse, locations[3]))
+                .create(company._prepare_aftersales_van_route_vals(warehouse, locations[2]))
                 .id
             )
             company.sudo().write(vals)

@@ -16,10 +16,14 @@ class TestPartsWarehouse(PartsCommon):
         """The set-up creates the warehouse with loaner, repair, quarantine and van
         locations, all issuing first-in first-out."""
         fifo = self.env.ref("stock.removal_fifo")
+        customer_goods = self.env["stock.location"].search(
+            [("aftersales_is_customer_goods", "=", True), ("warehouse_id", "=", self.warehouse.id)]
+        )
+        self.assertEqual(customer_goods.name, "Customer Goods Under Repair")
         locations = (
             self.stock_location
             | self.company.aftersales_loaner_location_id
-            | self.company.aftersales_under_repair_location_id
+            | customer_goods
             | self.company.aftersales_quarantine_location_id
             | self.company.aftersales_van_location_id
         )

@@ -201,23 +201,21 @@ class AftersalesComplaint(models.Model):
         )
         return working_deadline(start, hours, intervals) or False
 
-    @api.depends("date_acknowledged", "date_ack_deadline")
-    def _compute_is_ack_late(self):
+    def _aftersales_set_late(self, flag, done, deadline):
+        """``flag`` is set on the complaints whose ``deadline`` passed before ``done`` (the
+        date the step was done, or now while it is not)."""
         now = fields.Datetime.now()
         for complaint in self:
-            moment = complaint.date_acknowledged or now
-            complaint.is_ack_late = bool(
-                complaint.date_ack_deadline and moment > complaint.date_ack_deadline
-            )
+            moment = complaint[done] or now
+            complaint[flag] = bool(complaint[deadline] and moment > complaint[deadline])
+
+    @api.depends("date_acknowledged", "date_ack_deadline")
+    def _compute_is_ack_late(self):
+        self._aftersales_set_late("is_ack_late", "date_acknowledged", "date_ack_deadline")
 
     @api.depends("date_resolved", "date_solution_deadline", "state")
     def _compute_is_solution_late(self):
-        now = fields.Datetime.now()
-        for complaint in self:
-            moment = complaint.date_resolved or now
-            complaint.is_solution_late = bool(
-                complaint.date_solution_deadline and moment > complaint.date_solution_deadline
-            )
+        self._aftersales_set_late("is_solution_late", "date_resolved", "date_solution_deadline")
 
     @api.model
     def _cron_watch_deadlines(self):
@@ -344,7 +342,7 @@ class AftersalesComplaint(models.Model):
                     )
                 )
 
-    def _aftersales_field_refusal(self):
+    def _aftersales_field_refusal(self, field_names):
         return self.env._("The state of a complaint changes only through its buttons.")
 
     def _aftersales_transition_fields(self):

@@ -215,7 +215,7 @@ class AftersalesPartnerEvaluation(models.Model):
         )
         return refusals
 
-    def _aftersales_field_refusal(self):
+    def _aftersales_field_refusal(self, field_names):
         return self.env._(
             "An evaluation is decided only through its Reward, Warning and Suspension buttons."
         )

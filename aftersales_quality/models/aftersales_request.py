@@ -85,39 +85,57 @@ class AftersalesRequest(models.Model):
             self._aftersales_link_revisits()
         return res
 
+    def _aftersales_repeat_candidates(self):
+        """The requests that may come back for an earlier one: not linked yet, a known
+        unit, a coded fault and a date (the repair's hook of the same name)."""
+        return self.filtered(
+            lambda r: not r.revisit_of_id and r.lot_id and r.fault_code_id and r.date_request
+        )
+
+    def _aftersales_repeat_domain(self, since):
+        """Done requests that ``self`` (repeat candidates) may come back for."""
+        return [
+            ("id", "not in", self.ids),
+            ("lot_id", "in", self.lot_id.ids),
+            ("fault_code_id", "in", self.fault_code_id.ids),
+            ("date_done", ">=", since),
+        ]
+
+    def _aftersales_is_repeat_of(self, previous, reported):
+        """Whether this request, reported at ``reported``, comes back for the done request
+        ``previous``: the same unit and fault, within the company's repair warranty."""
+        self.ensure_one()
+        return (
+            previous.lot_id == self.lot_id
+            and previous.company_id == self.company_id
+            and self._aftersales_same_fault(previous)
+            and within_repair_warranty(
+                previous.date_done, reported, self.company_id.aftersales_repair_warranty_days
+            )
+        )
+
+    def _aftersales_same_fault(self, previous):
+        """The same fault code record (and component), not the same text."""
+        self.ensure_one()
+        return previous.fault_code_id == self.fault_code_id and same_component(
+            self.component, previous.component
+        )
+
     def _aftersales_link_revisits(self):
         """Link each request to the earlier request of the same serial and fault code done
         within the company's repair warranty, which then counts one revisit."""
-        todo = self.filtered(
-            lambda r: not r.revisit_of_id and r.lot_id and r.fault_code_id and r.date_request
-        )
+        todo = self._aftersales_repeat_candidates()
         if not todo:
             return
         days = max(todo.company_id.mapped("aftersales_repair_warranty_days") or [0])
+        since = min(todo.mapped("date_request")) - timedelta(days=days)
         # the agent opening the new request may not see the earlier one (own documents)
         previous = self.sudo().search(
-            [
-                ("id", "not in", todo.ids),
-                ("lot_id", "in", todo.lot_id.ids),
-                ("fault_code_id", "in", todo.fault_code_id.ids),
-                ("date_done", ">=", min(todo.mapped("date_request")) - timedelta(days=days)),
-            ],
-            order="date_done desc, id desc",
+            todo._aftersales_repeat_domain(since), order="date_done desc, id desc"
         )
         for request in todo:
             earlier = previous.filtered(
-                lambda p, r=request: (
-                    p.lot_id == r.lot_id
-                    and p.company_id == r.company_id
-                    # the same fault code record (and component), not the same text
-                    and p.fault_code_id == r.fault_code_id
-                    and same_component(r.component, p.component)
-                    and within_repair_warranty(
-                        p.date_done,
-                        r.date_request,
-                        r.company_id.aftersales_repair_warranty_days,
-                    )
-                )
+                lambda p, r=request: r._aftersales_is_repeat_of(p, r.date_request)
             )[:1]
             request._aftersales_mark_revisit_of(earlier)
 

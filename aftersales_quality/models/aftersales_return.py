@@ -3,7 +3,7 @@
 from odoo import Command, fields, models
 from odoo.exceptions import AccessError, UserError
 
-QC_CONTEXT_KEY = "aftersales_return_qc_sign"
+QC_FIELDS = {"qc_user_id", "date_qc"}
 
 
 class AftersalesReturn(models.Model):
@@ -41,12 +41,13 @@ class AftersalesReturn(models.Model):
         )
         return action
 
-    def write(self, vals):
-        if {"qc_user_id", "date_qc"} & set(vals) and not self.env.context.get(QC_CONTEXT_KEY):
-            raise UserError(
-                self.env._("The QC signature is given only with the Sign QC Inspection button.")
-            )
-        return super().write(vals)
+    def _aftersales_transition_fields(self):
+        return super()._aftersales_transition_fields() | QC_FIELDS
+
+    def _aftersales_field_refusal(self, field_names):
+        if QC_FIELDS & set(field_names):
+            return self.env._("The QC signature is given only with the Sign QC Inspection button.")
+        return super()._aftersales_field_refusal(field_names)
 
     def action_submit(self):
         res = super().action_submit()
@@ -169,7 +170,7 @@ class AftersalesReturn(models.Model):
         wrong = to_sign.filtered(lambda r: r.state != "collected")[:1]
         if wrong:
             raise UserError(wrong._aftersales_transition_refusal("inspected"))
-        for record in to_sign.with_context(**{QC_CONTEXT_KEY: True}):
+        for record in to_sign:
             record._check_qc_verdicts()
             refused = record.line_ids.filtered(lambda line: line.qc_verdict == "customer_damage")
             if refused:
@@ -186,12 +187,8 @@ class AftersalesReturn(models.Model):
             vals = {"qc_user_id": self.env.user.id, "date_qc": fields.Datetime.now()}
             record.sudo()._sign_qc_step("approved")
             if refused == record.line_ids:
-                record.write(vals)
-                record._aftersales_transition(
-                    ("collected",),
-                    "refused",
-                    {"refusal_reason": "\n".join(refused.mapped("qc_refusal_reason"))},
-                )
+                vals["refusal_reason"] = "\n".join(refused.mapped("qc_refusal_reason"))
+                record._aftersales_transition(("collected",), "refused", vals)
             else:
                 record._aftersales_transition(("collected",), "inspected", vals)
         to_sign._notify_signers()

@@ -106,7 +106,7 @@ class AftersalesSurvey(models.Model):
                 company.aftersales_survey_average_from,
             )
 
-    def _aftersales_field_refusal(self):
+    def _aftersales_field_refusal(self, field_names):
         return self.env._("The state of a survey changes only through its buttons.")
 
     def _aftersales_transition_fields(self):

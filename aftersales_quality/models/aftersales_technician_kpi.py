@@ -391,7 +391,7 @@ class AftersalesTechnicianKpi(models.Model):
             ),
         )
 
-    def _aftersales_field_refusal(self):
+    def _aftersales_field_refusal(self, field_names):
         return self.env._("The manager's decision on an appraisal is recorded only through Decide.")
 
     def _appraisal_checks(self):

@@ -109,7 +109,7 @@ class AftersalesContract(models.Model):
     def _aftersales_transition_fields(self):
         return super()._aftersales_transition_fields() | {"state", "date_renewal_notice"}
 
-    def _aftersales_field_refusal(self):
+    def _aftersales_field_refusal(self, field_names):
         return self.env._(
             "The state of a service contract changes only through its buttons "
             "(Activate, Cancel) or when it expires."

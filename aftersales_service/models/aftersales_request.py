@@ -837,7 +837,7 @@ class AftersalesRequest(models.Model):
         """Fields of the request whose change makes its open repairs check coverage again."""
         return {"component", "product_id", "lot_id"}
 
-    def _aftersales_field_refusal(self):
+    def _aftersales_field_refusal(self, field_names):
         return self.env._(
             "The stage of a service request changes only through its buttons "
             "(Assess, Schedule, Start, Done, Close, Cancel)."

@@ -260,7 +260,7 @@ class AftersalesReturn(models.Model):
             self._sync_to_refund()
         return res
 
-    def _aftersales_field_refusal(self):
+    def _aftersales_field_refusal(self, field_names):
         return self.env._("The state of a return changes only through its buttons.")
 
     def _aftersales_transition_refusals(self):
@@ -687,6 +687,23 @@ class AftersalesReturn(models.Model):
         Add-ons with a QC verdict extend it."""
         return "customer" if line.is_refused else "stock"
 
+    def _prepare_aftersales_onward_move_vals(self, move, source, location_dest, picking_type):
+        """A move taking the goods ``move`` received on from ``source`` to ``location_dest``,
+        chained to it and kept on its return line."""
+        self.ensure_one()
+        return {
+            "name": move.product_id.display_name,
+            "product_id": move.product_id.id,
+            "product_uom": move.product_uom.id,
+            "product_uom_qty": move.quantity,
+            "location_id": source.id,
+            "location_dest_id": location_dest.id,
+            "picking_type_id": picking_type.id,
+            "move_orig_ids": [Command.link(move.id)],
+            "aftersales_return_line_id": move.aftersales_return_line_id.id,
+            "company_id": self.company_id.id,
+        }
+
     def _dispatch_inspected_goods(self, pickings):
         """One transfer per destination out of the inspection location, chained to the
         receipt's moves so Odoo reserves the goods that came in."""
@@ -726,7 +743,7 @@ class AftersalesReturn(models.Model):
                     "move_ids": [
                         Command.create(
                             dict(
-                                self._prepare_onward_move_vals(
+                                self._prepare_aftersales_onward_move_vals(
                                     move, source, location_dest, picking_type
                                 ),
                                 procure_method="make_to_order",
@@ -741,23 +758,6 @@ class AftersalesReturn(models.Model):
         created.action_confirm()
         created.action_assign()
         return created
-
-    def _prepare_onward_move_vals(self, move, source, destination, picking_type):
-        """A move taking on the goods ``move`` (done) brought in: from ``source`` to
-        ``destination``, chained to it."""
-        self.ensure_one()
-        return {
-            "name": move.product_id.display_name,
-            "product_id": move.product_id.id,
-            "product_uom": move.product_uom.id,
-            "product_uom_qty": move.quantity,
-            "location_id": source.id,
-            "location_dest_id": destination.id,
-            "picking_type_id": picking_type.id,
-            "move_orig_ids": [Command.link(move.id)],
-            "aftersales_return_line_id": move.aftersales_return_line_id.id,
-            "company_id": self.company_id.id,
-        }
 
     def _defective_moves_to_handle(self):
         """Done put-away moves into the defective location not yet scrapped or returned."""
@@ -836,7 +836,7 @@ class AftersalesReturn(models.Model):
                         "company_id": record.company_id.id,
                         "move_ids": [
                             Command.create(
-                                record._prepare_onward_move_vals(
+                                record._prepare_aftersales_onward_move_vals(
                                     move, move.location_dest_id, supplier_location, picking_type
                                 )
                             )

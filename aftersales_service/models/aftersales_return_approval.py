@@ -67,7 +67,7 @@ class AftersalesReturnApproval(models.Model):
             "group_id",
         }
 
-    def _aftersales_field_refusal(self):
+    def _aftersales_field_refusal(self, field_names):
         return self.env._("An approval step is signed only with its Approve or Refuse button.")
 
     @api.model_create_multi

@@ -373,7 +373,7 @@ class AftersalesReturnLine(models.Model):
         """Only the QC inspection refuses a line (it has no state of its own)."""
         return {"is_refused"}
 
-    def _aftersales_field_refusal(self):
+    def _aftersales_field_refusal(self, field_names):
         return self.env._("Only the QC inspection refuses a return line.")
 
     def _aftersales_protected_fields(self):

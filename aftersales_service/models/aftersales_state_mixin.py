@@ -41,8 +41,9 @@ class AftersalesStateMixin(models.AbstractModel):
         """
         return {}
 
-    def _aftersales_field_refusal(self):
-        """Sentence refusing a direct write of a transition field (form, RPC, import)."""
+    def _aftersales_field_refusal(self, field_names):
+        """Sentence refusing a direct write of the transition fields ``field_names`` (form,
+        RPC, import); override it to say a field's own sentence (``super()`` for the rest)."""
         return self.env._("The state of this document changes only through its buttons.")
 
     def _aftersales_protected_fields(self):
@@ -117,15 +118,18 @@ class AftersalesStateMixin(models.AbstractModel):
     # ------------------------------------------------------------------ ORM
     @api.model_create_multi
     def create(self, vals_list):
-        if not self._aftersales_in_transition():
+        # a model whose state its parent manages (repair.order) leaves "state" out of its
+        # transition fields: created in any state as without the add-ons
+        if not self._aftersales_in_transition() and "state" in self._aftersales_transition_fields():
             for vals in vals_list:
                 vals.pop("state", None)
         return super().create(vals_list)
 
     def write(self, vals):
         if not self._aftersales_in_transition():
-            if self._aftersales_transition_fields().intersection(vals):
-                raise UserError(self._aftersales_field_refusal())
+            written = self._aftersales_transition_fields().intersection(vals)
+            if written:
+                raise UserError(self._aftersales_field_refusal(written))
             protected = self._aftersales_protected_fields().intersection(vals)
             if protected:
                 for record in self:

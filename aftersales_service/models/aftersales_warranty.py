@@ -188,7 +188,7 @@ class AftersalesWarranty(models.Model):
         )
         return refusals
 
-    def _aftersales_field_refusal(self):
+    def _aftersales_field_refusal(self, field_names):
         return self.env._(
             "The state of a warranty changes only through its buttons "
             "(Accept Installation, Void, Restore) or when it expires."

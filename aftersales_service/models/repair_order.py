@@ -8,12 +8,10 @@ from odoo.exceptions import AccessError, UserError
 from ..rules.charging import same_fault, within_repair_warranty
 from .aftersales_tariff import SERVICE_TYPES
 
-QC_CONTEXT_KEY = "aftersales_qc_release"
-QC_FIELDS = ("aftersales_qc_user_id", "aftersales_qc_date")
-
 
 class RepairOrder(models.Model):
-    _inherit = "repair.order"
+    _name = "repair.order"
+    _inherit = ["repair.order", "aftersales.state.mixin"]
 
     aftersales_request_id = fields.Many2one(
         "aftersales.request",
@@ -373,19 +371,23 @@ class RepairOrder(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.context.get(QC_CONTEXT_KEY):
+        if not self._aftersales_in_transition():
             for vals in vals_list:
-                for field in QC_FIELDS:
+                for field in self._aftersales_transition_fields():
                     vals.pop(field, None)
         repairs = super().create(vals_list)
         repairs.filtered("aftersales_request_id")._aftersales_check_coverage()
         return repairs
 
+    def _aftersales_transition_fields(self):
+        """Only the QC release writes who released the unit and when; the repair's state
+        stays Odoo's (its own action methods)."""
+        return {"aftersales_qc_user_id", "aftersales_qc_date"}
+
+    def _aftersales_field_refusal(self, field_names):
+        return self.env._("A unit is released only through the QC inspector's Release button.")
+
     def write(self, vals):
-        if any(f in vals for f in QC_FIELDS) and not self.env.context.get(QC_CONTEXT_KEY):
-            raise UserError(
-                self.env._("A unit is released only through the QC inspector's Release button.")
-            )
         if vals.get("state") == "under_repair":
             self._aftersales_check_quote_accepted()
         res = super().write(vals)
@@ -524,9 +526,6 @@ class RepairOrder(models.Model):
                 }
             )
         return True
-
-    def action_aftersales_check_coverage(self):
-        return self._aftersales_check_coverage()
 
     def _aftersales_labour_product(self):
         return self.env.ref("aftersales_service.product_aftersales_labour")
@@ -721,7 +720,7 @@ class RepairOrder(models.Model):
                     names=", ".join(not_done.mapped("name")),
                 )
             )
-        self.with_context(**{QC_CONTEXT_KEY: True}).sudo().write(
+        self.sudo()._aftersales_write_transition(
             {"aftersales_qc_user_id": self.env.user.id, "aftersales_qc_date": fields.Datetime.now()}
         )
         return True
@@ -730,15 +729,17 @@ class RepairOrder(models.Model):
     # Customer goods (workshop path)
     # ------------------------------------------------------------------
     def _aftersales_customer_goods_location(self):
+        """The company's customer goods location (flagged ``aftersales_is_customer_goods``),
+        the one of the repair's warehouse first; created beside its stock if there is none."""
         self.ensure_one()
         warehouse = self.picking_type_id.warehouse_id
-        location = self.env["stock.location"].search(
+        locations = self.env["stock.location"].search(
             [
                 ("aftersales_is_customer_goods", "=", True),
                 ("company_id", "=", self.company_id.id),
-            ],
-            limit=1,
+            ]
         )
+        location = (locations.filtered(lambda loc: loc.warehouse_id == warehouse) or locations)[:1]
         if not location:
             location = (
                 self.env["stock.location"]

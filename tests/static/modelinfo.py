@@ -91,7 +91,8 @@ def scan(addon_dirs):
                     continue
                 info = models.setdefault(name, ModelInfo(name))
                 info.defined_in.append(path)
-                info.is_new = info.is_new or bool(names)
+                # ``_name`` repeated in ``_inherit`` extends the model (adding a mixin)
+                info.is_new = info.is_new or bool(names and names[0] not in inherits)
                 bases = {ast.unparse(b) for b in cls.bases}
                 info.is_transient = info.is_transient or "models.TransientModel" in bases
                 info.is_abstract = info.is_abstract or "models.AbstractModel" in bases
