@@ -243,16 +243,27 @@ class AftersalesKnowledgeDocument(models.Model):
         return f"{int(major) + 1}.0" if major.isdigit() else f"{self.version}+1"
 
     def _bulletin_recipients(self):
-        """The service partners a bulletin concerns: partners of the service network.
-        Extended where agreements name the product families a partner services."""
+        """The service partners a bulletin concerns: active or warned partners whose agreement,
+        valid today, covers the document's product family (or a family above it)."""
         self.ensure_one()
-        return self.env["res.partner"].search(
-            [
-                ("aftersales_partner_state", "in", NETWORK_STATES),
-                ("is_company", "=", True),
-                ("email", "!=", False),
-            ]
+        category = self.product_categ_id or self.product_tmpl_id.categ_id
+        if not category:
+            return self.env["res.partner"]
+        today = fields.Date.context_today(self)
+        agreements = (
+            self.env["aftersales.partner.agreement"]
+            .sudo()
+            .search(
+                [
+                    ("product_category_ids", "parent_of", category.ids),
+                    ("date_start", "<=", today),
+                    ("date_end", ">=", today),
+                    ("partner_id.aftersales_partner_state", "in", NETWORK_STATES),
+                    ("partner_id.email", "!=", False),
+                ]
+            )
         )
+        return agreements.partner_id
 
     def _send_bulletin(self):
         template = self.env.ref(

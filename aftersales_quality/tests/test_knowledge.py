@@ -216,7 +216,8 @@ class TestKnowledgeWork(KnowledgeCommon):
         self.assertEqual(service_request.knowledge_count, 5)
 
     def test_bulletin_is_mailed_to_the_service_network(self):
-        """A new service bulletin goes to the active and warned service partners only."""
+        """A new service bulletin goes to the active and warned service partners whose
+        agreement covers the product's family, no one else."""
         warned = self.env["res.partner"].create(
             {
                 "name": "Ningbo Air Service",
@@ -233,6 +234,30 @@ class TestKnowledgeWork(KnowledgeCommon):
                 "aftersales_partner_state": "candidate",
             }
         )
+        other_family = self.env["res.partner"].create(
+            {
+                "name": "Daegu Ice Machines",
+                "is_company": True,
+                "email": "ice@daegu.example.com",
+                "aftersales_partner_state": "active",
+            }
+        )
+        Agreement = self.env["aftersales.partner.agreement"]
+        for partner, family in (
+            (self.network, self.family),  # the chillers' family covers the water chillers
+            (warned, self.categ_a),
+            (candidate, self.categ_a),
+            (self.suspended, self.categ_a),
+            (other_family, self.categ_b),
+        ):
+            Agreement.create(
+                {
+                    "name": f"{partner.name} 2026",
+                    "partner_id": partner.id,
+                    "date_end": "2099-12-31",
+                    "product_category_ids": [Command.set(family.ids)],
+                }
+            )
         bulletin = self._documents(("bulletin", "network", self.product_a))
         self.assertTrue(bulletin.date_bulletin_sent)
         message = bulletin.message_ids.filtered(lambda m: "Service bulletin" in (m.subject or ""))
@@ -241,6 +266,8 @@ class TestKnowledgeWork(KnowledgeCommon):
         self.assertIn(warned, message.partner_ids)
         self.assertNotIn(self.suspended, message.partner_ids)
         self.assertNotIn(candidate, message.partner_ids)
+        # an agreement for other products: the bulletin does not concern that partner
+        self.assertNotIn(other_family, message.partner_ids)
         internal = self._documents(("bulletin", "internal", self.product_a))
         self.assertFalse(internal.date_bulletin_sent)
 
