@@ -240,6 +240,9 @@ class RepairOrder(models.Model):
             "contract": self.env._("Service contract terms."),
             "warranty_void": self.env._("Warranty void: paid repair."),
             "out_of_warranty": self.env._("Out of warranty: paid repair."),
+            "care_check": self.env._(
+                "Free periodic check of the customer's care level: the visit is free."
+            ),
         }
 
     def _aftersales_damage_reasons(self):
@@ -254,7 +257,8 @@ class RepairOrder(models.Model):
         Precedence: a repeat fault within the repair warranty is re-done free; then a
         chargeable cause (customer damage, misuse, force majeure) makes everything paid; then
         the warranty makes it free; then a service contract decides per its terms; otherwise
-        the repair is paid. Add-ons change it with ``super()``.
+        the repair is paid. The labour of a care level's free periodic check is free unless a
+        chargeable cause is found. Add-ons change it with ``super()``.
         """
         self.ensure_one()
         coverage = self.aftersales_coverage or "not_covered"
@@ -272,6 +276,12 @@ class RepairOrder(models.Model):
             category, labour, parts, reason = "A", True, True, "warranty_void"
         else:
             category, labour, parts, reason = "A", True, True, "out_of_warranty"
+        care_check = self.aftersales_request_id.is_care_check
+        if labour and care_check and not self.aftersales_damage_reason:
+            # the care level's free periodic check: the visit is free, parts as decided above
+            # (a chargeable cause found on the visit still makes the repair paid)
+            labour, reason = False, "care_check"
+            category = category if parts else "C"
         return {
             "category": category,
             "charge_labour": labour,
@@ -287,6 +297,7 @@ class RepairOrder(models.Model):
         "aftersales_contract_labour",
         "aftersales_contract_parts",
         "aftersales_is_repeat",
+        "aftersales_request_id.is_care_check",
     )
     def _compute_aftersales_charge(self):
         labels = self._aftersales_reason_labels()

@@ -136,6 +136,19 @@ class TestRepairCharging(AftersalesRepairCommon):
         self.assertTrue(paid.aftersales_charge_labour and paid.aftersales_charge_parts)
         self.assertIn("Warranty void", paid.aftersales_charge_reason)
 
+    def test_free_periodic_check_of_a_care_level_charges_no_labour(self):
+        """A care level's free periodic check out of warranty: the visit (labour) is free,
+        the parts it replaces are paid; customer damage found on it is paid as usual."""
+        request, repair = self._make_repair()
+        self.assertTrue(repair.aftersales_charge_labour)
+        request.is_care_check = True
+        self.assertEqual(repair.aftersales_charge_category, "A")
+        self.assertFalse(repair.aftersales_charge_labour)
+        self.assertTrue(repair.aftersales_charge_parts)
+        self.assertIn("Free periodic check", repair.aftersales_charge_reason)
+        repair.aftersales_damage_reason = "customer_damage"
+        self.assertTrue(repair.aftersales_charge_labour and repair.aftersales_charge_parts)
+
     def test_running_contract_found_by_warranty_check_decides_the_charge(self):
         """A running contract (labour included, parts not) found by the coverage check."""
         contract = self.env["aftersales.contract"].create(
