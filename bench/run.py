@@ -442,8 +442,9 @@ def rma_submit_run(env, ids):
 
 
 def ensure_rma_history(registry, log=print):
-    """As many rma rows as there are returns (clones of one ORM-made rma), committed once:
-    the list of 80 is read among the same number of rows on both sides."""
+    """As many rma rows as there are returns, committed once: clones of one ORM-made rma,
+    each with the customer, product and date of one return, so that the list of 80 reads
+    the same number of rows, customers and products on both sides."""
     with common.environment(registry, common.QUIET) as env:
         if "rma" not in env or "aftersales.return" not in env:
             return 0
@@ -456,12 +457,30 @@ def ensure_rma_history(registry, log=print):
             return 0
         template = env["rma"].create(_rma_vals(env, rows))
         env.flush_all()
-        common.clone_rows(
-            env.cr,
-            "rma",
-            template.id,
-            [{"name": f"RMA/BENCH/{index:06d}"} for index in range(missing - 1)],
+        env.cr.execute(
+            """
+            SELECT r.partner_id, r.date_request,
+                   (SELECT l.product_id FROM aftersales_return_line l
+                     WHERE l.return_id = r.id ORDER BY l.id LIMIT 1)
+              FROM aftersales_return r
+          ORDER BY r.id
+             LIMIT %s
+            """,
+            [missing - 1],
         )
+        clones = []
+        for index, (partner, day, product) in enumerate(env.cr.fetchall()):
+            clone = {
+                "name": f"RMA/BENCH/{index:06d}",
+                "partner_id": partner,
+                "partner_invoice_id": partner,
+                "partner_shipping_id": partner,
+                "date": f"{day} 12:00:00",
+            }
+            if product:
+                clone["product_id"] = product
+            clones.append(clone)
+        common.clone_rows(env.cr, "rma", template.id, clones)
         env.cr.execute("SELECT setval('rma_id_seq', (SELECT MAX(id) FROM rma))")
         log(f"bench: {missing} rma rows beside the {wanted} returns", flush=True)
         return missing

@@ -10,6 +10,7 @@ from . import aftersales_return
 from . import aftersales_return_line
 from . import res_partner
 from . import stock_move
+from . import stock_move_line
 from . import stock_picking
 from . import stock_warehouse
 from . import stock_scrap

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import html2plaintext, plaintext2html
+from odoo.tools import SQL, html2plaintext, plaintext2html
 
 from ..rules import installation as installation_rules
 from ..rules import sla as sla_rules
@@ -433,7 +433,7 @@ class AftersalesRequest(models.Model):
             requests = self.filtered(lambda r, c=company: r.company_id == c and r.date_request)
             if not requests:
                 continue
-            intervals = company._aftersales_work_intervals(
+            working_deadline = company._aftersales_working_deadline_finder(
                 min(requests.mapped("date_request")), max(requests.mapped("date_request"))
             )
             hours_per_day = company._aftersales_calendar().hours_per_day or 8.0
@@ -452,9 +452,7 @@ class AftersalesRequest(models.Model):
                     if unit == "hours":
                         deadline = sla_rules.wall_deadline(request.date_request, hours)
                     else:
-                        deadline = sla_rules.working_deadline(
-                            request.date_request, hours, intervals
-                        )
+                        deadline = working_deadline(request.date_request, hours)
                     request[f"deadline_{target}"] = deadline
                 used = [policy for _d, _u, policy in targets.values() if policy]
                 if used:
@@ -1613,29 +1611,43 @@ class AftersalesRequest(models.Model):
     @api.model
     def _aftersales_lot_deliveries(self, lots):
         """{lot id: (commercial partner, delivery datetime)} for the lots whose last done move
-        went to a customer."""
+        went to a customer (the picking's partner, else the move's).
+
+        One query for all the lots: it runs on every request saved with a serial (its
+        purchase date and the owner check), where reading the move lines, their moves,
+        pickings and locations through the ORM cost four wide reads."""
         if not lots:
             return {}
-        # the move lines read with their search (one query, not a search and a read)
-        lines = (
-            self.env["stock.move.line"]
-            .sudo()
-            .search_fetch(
-                [("lot_id", "in", lots.ids), ("state", "=", "done")],
-                ["lot_id", "picking_id", "move_id", "location_dest_id", "date"],
-                order="date desc, id desc",
+        self.env["stock.move.line"].flush_model(
+            ["lot_id", "state", "date", "location_dest_id", "picking_id", "move_id"]
+        )
+        self.env["stock.move"].flush_model(["partner_id"])
+        self.env["stock.picking"].flush_model(["partner_id"])
+        self.env["res.partner"].flush_model(["commercial_partner_id"])
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT DISTINCT ON (line.lot_id)
+                       line.lot_id, partner.commercial_partner_id, line.date,
+                       location.usage = 'customer'
+                  FROM stock_move_line line
+                  JOIN stock_location location ON location.id = line.location_dest_id
+             LEFT JOIN stock_picking picking ON picking.id = line.picking_id
+             LEFT JOIN stock_move move ON move.id = line.move_id
+             LEFT JOIN res_partner partner
+                    ON partner.id = COALESCE(picking.partner_id, move.partner_id)
+                 WHERE line.lot_id = ANY(%s) AND line.state = 'done'
+              ORDER BY line.lot_id, line.date DESC, line.id DESC
+                """,
+                list(lots.ids),
             )
         )
-        owners = {}
-        for line in lines:
-            if line.lot_id.id in owners:
-                continue
-            partner = line.picking_partner_id or line.move_id.partner_id
-            is_delivery = line.location_dest_id.usage == "customer"
-            owners[line.lot_id.id] = (
-                (partner.commercial_partner_id, line.date) if is_delivery and partner else False
-            )
-        return {lot_id: owner for lot_id, owner in owners.items() if owner}
+        Partner = self.env["res.partner"].sudo()
+        return {
+            lot_id: (Partner.browse(partner_id), date)
+            for lot_id, partner_id, date, is_delivery in self.env.cr.fetchall()
+            if is_delivery and partner_id
+        }
 
     # ------------------------------------------------------------------
     # Customer care levels (issue 19)

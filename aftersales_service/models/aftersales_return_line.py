@@ -147,22 +147,12 @@ class AftersalesReturnLine(models.Model):
             )
         partners = lines.commercial_partner_id
         products = lines.product_id
-        sale_lines = (
-            self.env["sale.order.line"]
-            .sudo()
-            .search(
-                [
-                    ("order_partner_id.commercial_partner_id", "in", partners.ids),
-                    ("product_id", "in", products.ids),
-                    ("state", "=", "sale"),
-                ]
-            )
+        delivered_by_sale_line = self.env["sale.order.line"]._aftersales_returnable_base(
+            partners.ids, products.ids
         )
-        delivered_by_sale_line = sale_lines._aftersales_returnable_base()
         delivered = defaultdict(float)
-        for sale_line in sale_lines:
-            key = (sale_line.order_partner_id.commercial_partner_id.id, sale_line.product_id.id)
-            delivered[key] += delivered_by_sale_line[sale_line.id]
+        for partner_id, product_id, qty in delivered_by_sale_line.values():
+            delivered[partner_id, product_id] += qty
         # what is already on open or received returns, per customer and product and per
         # sale line: one grouped read (customer, product, sale line) for both sums
         counted = [
@@ -191,19 +181,20 @@ class AftersalesReturnLine(models.Model):
                 returned[partner.id, product.id] += qty
             if sale_line.id in sale_line_ids:
                 returned_by_sale_line[sale_line.id] += qty
+        # quantities compared at the precision of their field (no read of the products)
+        digits = self.env["decimal.precision"].precision_get("Product Unit of Measure")
         for line in lines:
-            rounding = line.product_id.uom_id.rounding
             key = (line.commercial_partner_id.id, line.product_id.id)
             checks = [(delivered[key], returned[key])]
             if line.sale_line_id:
                 checks.append(
                     (
-                        delivered_by_sale_line.get(line.sale_line_id.id, 0.0),
+                        delivered_by_sale_line.get(line.sale_line_id.id, (0, 0, 0.0))[2],
                         returned_by_sale_line[line.sale_line_id.id],
                     )
                 )
             for delivered_qty, returned_qty in checks:
-                if float_compare(returned_qty, delivered_qty, precision_rounding=rounding) > 0:
+                if float_compare(returned_qty, delivered_qty, precision_digits=digits) > 0:
                     raise ValidationError(
                         self.env._(
                             "%(customer)s received %(delivered)s of %(product)s and already "

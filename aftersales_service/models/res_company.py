@@ -7,7 +7,13 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..rules import sla as sla_rules
 from ..rules.sla import parse_day_offsets
+
+# working periods read ahead of a request for its deadlines: first two weeks, doubled while
+# a deadline falls beyond them, up to a year
+INITIAL_HORIZON_DAYS = 14
+MAX_HORIZON_DAYS = 366
 
 
 class ResCompany(models.Model):
@@ -169,6 +175,31 @@ class ResCompany(models.Model):
     def _aftersales_revisit_days(self):
         self.ensure_one()
         return parse_day_offsets(self.aftersales_revisit_days or "")
+
+    def _aftersales_working_deadline_finder(self, date_from, date_to):
+        """A function (start, hours) -> the moment ``hours`` of working time after ``start``
+        (a start between ``date_from`` and ``date_to``), on the after-sales calendar.
+
+        The calendar's working periods are read for a short horizon first and read again
+        for twice as long only when a deadline falls beyond it (long targets, long
+        holidays): most promises are hours or a few days, and reading two months of
+        attendances for each request saved cost more than the rest of the save."""
+        self.ensure_one()
+        horizon = {"days": INITIAL_HORIZON_DAYS, "intervals": None}
+
+        def working_deadline(start, hours):
+            while True:
+                if horizon["intervals"] is None:
+                    horizon["intervals"] = self._aftersales_work_intervals(
+                        date_from, date_to, horizon["days"]
+                    )
+                deadline = sla_rules.working_deadline(start, hours, horizon["intervals"])
+                if deadline or horizon["days"] >= MAX_HORIZON_DAYS:
+                    return deadline
+                horizon["days"] = min(horizon["days"] * 2, MAX_HORIZON_DAYS)
+                horizon["intervals"] = None
+
+        return working_deadline
 
     def _aftersales_work_intervals(self, date_from, date_to, horizon_days=60):
         """Working periods (naive UTC start, end) of the after-sales calendar, holidays removed."""

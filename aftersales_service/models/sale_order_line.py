@@ -1,8 +1,7 @@
 # Copyright 2026 Aftersales contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from collections import defaultdict
-
-from odoo import models
+from odoo import api, models
+from odoo.tools import SQL
 
 
 class SaleOrderLine(models.Model):
@@ -28,38 +27,72 @@ class SaleOrderLine(models.Model):
             vals["name"] = label
         return vals
 
-    def _aftersales_returnable_base(self):
-        """{sale line id: quantity delivered to the customer (product unit), less what came
-        back outside the after-sales returns}: what after-sales returns may take back.
+    @api.model
+    def _aftersales_returnable_base(self, partner_ids, product_ids):
+        """{sale line id: (commercial partner id, product id, quantity)} for the confirmed
+        sale lines of these customers (commercial partners) and products: the quantity
+        delivered to the customer (product unit), less what came back outside the
+        after-sales returns, what after-sales returns may take back.
 
-        Read set-based: one grouped query on the lines' done moves."""
-        base = defaultdict(float)
-        if not self:
-            return base
-        moves = self.env["stock.move"].sudo()
-        groups = moves._read_group(
-            [("sale_line_id", "in", self.ids), ("state", "=", "done")],
+        One query over the lines and their done moves (grouped by unit and locations), run
+        on every return line saved; the locations are then judged by ``_is_outgoing``."""
+        if not partner_ids or not product_ids:
+            return {}
+        self.env["sale.order.line"].flush_model(["order_partner_id", "product_id", "state"])
+        self.env["res.partner"].flush_model(["commercial_partner_id"])
+        self.env["stock.move"].flush_model(
             [
                 "sale_line_id",
+                "state",
                 "product_uom",
                 "location_id",
                 "location_dest_id",
                 "aftersales_return_line_id",
-            ],
-            ["quantity:sum"],
+                "quantity",
+            ]
         )
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT line.id, partner.commercial_partner_id, line.product_id, template.uom_id,
+                       move.product_uom, move.location_id, move.location_dest_id,
+                       move.aftersales_return_line_id IS NOT NULL, SUM(move.quantity)
+                  FROM sale_order_line line
+                  JOIN res_partner partner ON partner.id = line.order_partner_id
+                  JOIN product_product product ON product.id = line.product_id
+                  JOIN product_template template ON template.id = product.product_tmpl_id
+             LEFT JOIN stock_move move ON move.sale_line_id = line.id AND move.state = 'done'
+                 WHERE partner.commercial_partner_id = ANY(%s)
+                   AND line.product_id = ANY(%s)
+                   AND line.state = 'sale'
+              GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+                """,
+                list(partner_ids),
+                list(product_ids),
+            )
+        )
+        rows = self.env.cr.fetchall()
         # the locations and the inter-company transit one (_is_outgoing) read at once
+        Location = self.env["stock.location"].sudo()
+        location_ids = {row[index] for row in rows for index in (5, 6) if row[index]}
         inter_company = self.env["ir.model.data"]._xmlid_to_res_id(
             "stock.stock_location_inter_company"
         )
-        location_ids = {row[index].id for row in groups for index in (2, 3)}
-        if inter_company:
-            location_ids.add(inter_company)
-        self.env["stock.location"].sudo().browse(location_ids).fetch(["usage", "parent_path"])
-        for sale_line, uom, location, location_dest, is_ours, qty in groups:
-            qty = uom._compute_quantity(qty, sale_line.product_id.uom_id)
-            if location_dest._is_outgoing() and not location._is_outgoing():
-                base[sale_line.id] += qty
-            elif location._is_outgoing() and not is_ours:
-                base[sale_line.id] -= qty
+        Location.browse(location_ids | ({inter_company} if inter_company else set())).fetch(
+            ["usage", "parent_path"]
+        )
+        outgoing = {
+            location.id: location._is_outgoing() for location in Location.browse(location_ids)
+        }
+        Uom = self.env["uom.uom"].sudo()
+        base = {}
+        for line_id, partner_id, product_id, product_uom, uom, source, dest, is_ours, qty in rows:
+            delivered = base.get(line_id, (partner_id, product_id, 0.0))[2]
+            if qty and uom != product_uom:
+                qty = Uom.browse(uom)._compute_quantity(qty, Uom.browse(product_uom))
+            if qty and outgoing[dest] and not outgoing[source]:
+                delivered += qty
+            elif qty and outgoing[source] and not is_ours:
+                delivered -= qty
+            base[line_id] = (partner_id, product_id, delivered)
         return base
