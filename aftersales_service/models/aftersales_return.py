@@ -28,7 +28,8 @@ class AftersalesReturn(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
-    currency_id = fields.Many2one(related="company_id.currency_id")
+    # stored: the list shows amounts in it, read with the rows instead of through the company
+    currency_id = fields.Many2one(related="company_id.currency_id", store=True, precompute=True)
     partner_id = fields.Many2one(
         "res.partner",
         string="Customer",
