@@ -8,20 +8,25 @@
 The database is the one ``make bench`` generates, used as it is; when it holds no bench data
 (or with ``--fresh``) it is made and filled at ``--scale`` (default 0.01). Before the server
 starts, the bench makes its users, each with exactly the groups of its role in the README's
-access matrix, and the documents the mix consumes (returns with a step to sign, receipts to
-validate, draft repair orders). Odoo is then started with ``--workers`` HTTP workers on
+access matrix, and the documents the mix consumes (returns with a step to sign; for the
+stock-in, the return transport orders of returns taken through their whole approval chain,
+collected and QC-inspected, quantities picked; draft repair orders and plain supplier
+receipts for the peer). Odoo is then started with ``--workers`` HTTP workers on
 loopback, on a free port, and N threads each play one desk agent for ``--duration``
 seconds in all (the two mixes take turns, ``--rounds`` each, alternating which goes first,
 so both meet the same machine load), calling JSON-RPC as the web client would:
 
     list (web_search_read of the list view, 80 rows) . open (web_read of the form's fields)
     . coverage lookup (the form's onchange on the serial) . create a request . sign a return
-    step . validate a stock-in
+    step . validate a stock-in (the warehouse keeper's Validate of a return's receipt, where
+    the add-ons check the signatures and send the goods on)
 
 then the same mix on Odoo's repair.order (list, open, serial onchange, create, confirm a
-repair, validate a receipt). Reported per call: count, throughput, p50/p95/p99/max, errors
-shown to the user; serialization retries counted from the server log ("tries left"); every
-successful create is looked up afterwards. Results: a table and bench/results/load.json.
+repair, validate a supplier receipt: Odoo's repair has no return flow). A Validate that
+answers with a wizard instead of booking the receipt counts as an error. Reported per call:
+count, throughput, p50/p95/p99/max, errors shown to the user; serialization retries counted
+from the server log ("tries left"); every successful create is looked up afterwards.
+Results: a table and bench/results/load.json.
 Exit status 1 when a budget fails (zero errors, zero lost creates, create p99 at most 1.5x the
 peer's, every call's p95 under 1 s).
 """
@@ -50,9 +55,16 @@ ROLES = {
     "bench_agent": ["aftersales_service.group_aftersales_user"],
     "bench_manager": ["aftersales_service.group_aftersales_manager"],
     "bench_warehouse": ["stock.group_stock_user", "aftersales_service.group_aftersales_user_own"],
+    # sign the returns whose receipts the warehouse validates (prepared, not timed)
+    "bench_approver": ["aftersales_service.group_aftersales_return_approver"],
+    "bench_qc": ["aftersales_service.group_aftersales_qc_inspector"],
     # the peer: Odoo's repair app is used with Inventory: User
     "bench_repair": ["stock.group_stock_user"],
 }
+# who signs the approval chain's button steps of the stock-in pool's returns: the first of
+# them holding the step's group (and not already a signer of the return when the step
+# wants a distinct signer)
+CHAIN_SIGNERS = ("bench_manager", "bench_approver")
 MIX = {"list": 30, "open": 25, "lookup": 20, "create": 15, "sign": 5, "stock_in": 5}
 CALLS = list(MIX)
 
@@ -63,7 +75,14 @@ def ensure_users(env):
     for login, xmlids in ROLES.items():
         groups = [env.ref(x).id for x in xmlids]
         user = env["res.users"].with_context(active_test=False).search([("login", "=", login)])
-        vals = {"groups_id": [(6, 0, groups)], "password": PASSWORD, "active": True}
+        # an e-mail address, as every colleague has: a signature activity is notified from
+        # the user who caused it (Odoo refuses to notify from a sender without one)
+        vals = {
+            "groups_id": [(6, 0, groups)],
+            "password": PASSWORD,
+            "active": True,
+            "email": f"{login}@bench.example.com",
+        }
         if user:
             user.write(vals)
         else:
@@ -110,7 +129,7 @@ def delivered_serials(env, limit):
 
 
 def build_sign_pool(env, users, size, log):
-    """Returns submitted, their first step signable by the Manager role."""
+    """Returns submitted, their first step signable by the Manager role: (return, step)."""
     from odoo import Command
 
     env.cr.execute(
@@ -154,15 +173,185 @@ def build_sign_pool(env, users, size, log):
                 record.action_submit()
                 step = record._next_step()
                 if step and step.group_id in manager.groups_id:
-                    pool.append(record.id)
+                    # the form shows the step and its button sends it in the click's context
+                    pool.append((record.id, step.id))
         except Exception as error:  # noqa: BLE001 - the pool takes what the rules allow
             log(f"bench-load: sign pool: {error!r:.120}")
     return pool
 
 
+def return_candidates(env, size):
+    """What customers can send back, as (sale line, product, customer, serial) tuples, so
+    that the receipts of the stock-in pool rarely meet on one row: first one per product
+    (untracked products through their sale line with the most units left to return,
+    serial-numbered ones through a delivered serial on no open return), then further
+    serials (each its own stock_quant row), and only then a second unit of an untracked
+    sale line (its product's quant row in the inspection location is shared)."""
+    env.flush_all()
+    # lines that count against what was delivered (the return line's own rule)
+    not_counted = ("cancelled", "refused")
+    env.cr.execute(
+        "SELECT sol.id, sol.product_id, so.partner_id, sol.qty_delivered - COALESCE("
+        "  (SELECT sum(rl.quantity) FROM aftersales_return_line rl WHERE rl.sale_line_id = sol.id"
+        "   AND rl.return_state NOT IN %s AND rl.is_refused IS NOT TRUE), 0) AS left_qty"
+        " FROM sale_order_line sol JOIN sale_order so ON so.id = sol.order_id"
+        " JOIN product_product pp ON pp.id = sol.product_id"
+        " JOIN product_template pt ON pt.id = pp.product_tmpl_id"
+        " WHERE sol.state = 'sale' AND pt.is_storable AND pt.tracking = 'none'"
+        " ORDER BY left_qty DESC, sol.id DESC",
+        [not_counted],
+    )
+    untracked = {}
+    for sale_line_id, product_id, partner_id, left_qty in env.cr.fetchall():
+        if left_qty >= 1:
+            untracked.setdefault(product_id, []).extend(
+                [(sale_line_id, product_id, partner_id, None)] * min(int(left_qty), size)
+            )
+    # each serial's last done move: still at the customer's, and on no open return
+    env.cr.execute(
+        "SELECT DISTINCT ON (ml.lot_id) ml.lot_id, ml.product_id, m.sale_line_id,"
+        " COALESCE(m.partner_id, p.partner_id), dest.usage"
+        " FROM stock_move_line ml JOIN stock_move m ON m.id = ml.move_id"
+        " JOIN stock_location dest ON dest.id = ml.location_dest_id"
+        " LEFT JOIN stock_picking p ON p.id = ml.picking_id"
+        " JOIN product_product pp ON pp.id = ml.product_id"
+        " JOIN product_template pt ON pt.id = pp.product_tmpl_id"
+        " WHERE ml.state = 'done' AND ml.lot_id IS NOT NULL AND pt.tracking = 'serial'"
+        " AND NOT EXISTS (SELECT 1 FROM aftersales_return_line rl WHERE rl.lot_id = ml.lot_id"
+        "  AND rl.return_state NOT IN %s AND rl.is_refused IS NOT TRUE)"
+        " ORDER BY ml.lot_id, ml.date DESC, ml.id DESC",
+        [not_counted],
+    )
+    serials = {}
+    for lot_id, product_id, sale_line_id, partner_id, usage in env.cr.fetchall():
+        if usage == "customer" and partner_id:
+            serials.setdefault(product_id, []).append(
+                (sale_line_id, product_id, partner_id, lot_id)
+            )
+
+    def round_robin(groups):
+        lists = [list(group) for group in groups if group]
+        ordered = []
+        while lists:
+            ordered.extend(group.pop(0) for group in lists)
+            lists = [group for group in lists if group]
+        return ordered
+
+    firsts = [group[0] for group in (*untracked.values(), *serials.values())]
+    return (
+        firsts
+        + round_robin(group[1:] for group in serials.values())
+        + round_robin(group[1:] for group in untracked.values())
+    )
+
+
+def sign_chain(record, signers):
+    """Sign the button steps of ``record``'s approval chain in order, each as the first of
+    ``signers`` holding the step's group, with the step in the click's context as the form
+    sends it. False when no bench user may sign a step."""
+    while record.state in ("submitted", "under_approval"):
+        step = record._next_step()
+        if not step:
+            break
+        others = (record.approval_ids - step).user_id
+        signer = next(
+            (
+                user
+                for user in signers
+                if step.group_id in user.groups_id
+                and not (step.is_distinct_signer and user in others)
+            ),
+            None,
+        )
+        if signer is None:
+            return False
+        record.with_user(signer).with_context(aftersales_approval_id=step.id).action_approve_step()
+    return record.state == "approved"
+
+
+def build_stock_in_pool(env, users, size, log):
+    """Our stock-in: the return transport orders (pickup receipts) of returns that went the
+    whole way, ready for the warehouse keeper's Validate. Each is a quality return of one
+    unit, refund wanted, made and submitted by the Agent; every button step of its chain
+    signed by a bench user holding the step's group (CHAIN_SIGNERS: the Manager signs the
+    after-sales review, the Return approver the sales head's step); the Warehouse keeper
+    writes the driver's name on the receipt and the Agent marks the goods collected; the
+    QC inspector gives the verdict (company fault) and signs the inspection, the last
+    signature the stock-in waits for; the Warehouse keeper then sets the quantities and
+    ticks them picked, as on the form, so Validate books the stock-in without a wizard.
+    On validation the add-ons check the signatures, dispatch the goods out of the Return
+    Inspection location and mark the return received."""
+    from odoo import Command
+
+    agent, warehouse, qc = (users[x] for x in ("bench_agent", "bench_warehouse", "bench_qc"))
+    signers = [users[login] for login in CHAIN_SIGNERS]
+    department = env["hr.department"].search([], limit=1) or env["hr.department"].create(
+        {"name": "Quality Assurance"}
+    )
+    pool = []
+    for sale_line_id, product_id, partner_id, lot_id in return_candidates(env, size):
+        if len(pool) >= size:
+            break
+        try:
+            with env.cr.savepoint():
+                record = (
+                    env["aftersales.return"]
+                    .with_user(agent)
+                    .create(
+                        {
+                            "partner_id": partner_id,
+                            "desired_outcome": "refund",
+                            "line_ids": [
+                                Command.create(
+                                    {
+                                        "product_id": product_id,
+                                        "sale_line_id": sale_line_id,
+                                        "lot_id": lot_id,
+                                        "quantity": 1.0,
+                                        "reason_kind": "quality",
+                                        "reason": "Stops after a few minutes",
+                                    }
+                                )
+                            ],
+                        }
+                    )
+                )
+                record.action_submit()
+                if not sign_chain(record, signers):
+                    raise RuntimeError(f"{record.name}: no bench user signs {record.state}")
+                pickings = record.pickup_picking_ids.with_user(warehouse)
+                pickings.aftersales_driver_name = "Bench Driver"
+                record.action_collect()
+                if "qc_verdict" in record.line_ids._fields:  # aftersales_quality
+                    record.line_ids.with_user(qc).write(
+                        {
+                            "qc_verdict": "company_fault",
+                            "qc_department_id": department.id,
+                            "qc_corrective_action": "Check the assembly of the batch",
+                        }
+                    )
+                    record.with_user(qc).action_qc_sign()
+                missing = record._aftersales_missing_signatures()
+                if missing or pickings.filtered(lambda p: p.state != "assigned"):
+                    raise RuntimeError(f"{record.name}: {missing or pickings.mapped('state')}")
+                for move in pickings.move_ids:
+                    if move.quantity != move.product_uom_qty:
+                        move.quantity = move.product_uom_qty
+                    move.picked = True
+                pool.extend(pickings.ids)
+        except Exception as error:  # noqa: BLE001 - the pool takes what the rules allow
+            log(f"bench-load: stock-in pool: {error!r:.160}")
+    if len(pool) < size:
+        log(f"bench-load: stock-in pool: {len(pool)} receipts of {size} wanted")
+    # Pool.take() pops from the end: the best spread receipts go first
+    return pool[::-1]
+
+
 def build_receipt_pool(env, size):
-    """Incoming receipts ready to validate: the add-ons' stock-in check runs on each
-    validation (it refuses an after-sales return's receipt missing a signature)."""
+    """The peer's stock-in: plain supplier receipts ready to validate. Odoo's repair app
+    has no customer-return flow of its own (a customer's goods come back through the
+    delivery's Return button, with no approval), so its desk validates receipts as any
+    Inventory user does."""
     # one product per receipt where there are enough: receipts of one product at once meet
     # on its stock_quant row (Odoo's stock), which is not what the bench measures
     products = env["product.product"].search(
@@ -231,7 +420,7 @@ def prepare(registry, agents, duration, log):
             "ids": env["repair.order"].search([], limit=2000, order="id desc").ids,
         }
         ours["sign_pool"] = build_sign_pool(env, users, expected, log)
-        ours["stock_in_pool"] = build_receipt_pool(env, expected)
+        ours["stock_in_pool"] = build_stock_in_pool(env, users, expected, log)
         draft = env["repair.order"].create(
             [
                 {"partner_id": partner, "product_id": product, "lot_id": lot}
@@ -384,18 +573,27 @@ def calls_for(side, data):
         return client.call(model, "create", [vals])
 
     def do_sign(client, rng):
-        record_id = sign_pool.take()
-        if record_id is None:
+        item = sign_pool.take()
+        if item is None:
             return "empty"
         if side == "ours":
-            return client.call("aftersales.return", "action_approve_step", [[record_id]])
-        return client.call("repair.order", "action_validate", [[record_id]])
+            record_id, step_id = item
+            context = {"lang": "en_US", "tz": "UTC", "aftersales_approval_id": step_id}
+            return client.call(
+                "aftersales.return", "action_approve_step", [[record_id]], context=context
+            )
+        return client.call("repair.order", "action_validate", [[item]])
 
     def do_stock_in(client, rng):
         picking_id = stock_pool.take()
         if picking_id is None:
             return "empty"
-        return client.call("stock.picking", "button_validate", [[picking_id]])
+        result = client.call("stock.picking", "button_validate", [[picking_id]])
+        if result is not True:
+            # a wizard (backorder, ...) instead of the stock-in: nothing was booked
+            model = result.get("res_model") if isinstance(result, dict) else result
+            raise RuntimeError(f"button_validate opened {model} instead of validating")
+        return result
 
     return {
         "list": do_list,
