@@ -9,6 +9,8 @@ from odoo.tools import SQL, html2plaintext, plaintext2html
 from ..rules import installation as installation_rules
 from ..rules import sla as sla_rules
 
+CLOSED_STATES = ("done", "closed", "cancelled")
+
 
 class AftersalesRequest(models.Model):
     _name = "aftersales.request"
@@ -1434,7 +1436,7 @@ class AftersalesRequest(models.Model):
     @api.model
     def _cron_check_sla(self):
         """Refresh the SLA state of open requests; warn the dispatcher once per at-risk request."""
-        requests = self.search([("state", "not in", ("done", "closed", "cancelled"))])
+        requests = self.search(self._aftersales_open_domain())
         fnames = ["sla_state", "is_sla_breached"]
         for fname in fnames:
             self.env.add_to_compute(self._fields[fname], requests)
@@ -1451,8 +1453,16 @@ class AftersalesRequest(models.Model):
         return True
 
     @api.model
+    def _aftersales_open_domain(self):
+        """The requests still open, as a list of stages (every stage but done, closed and
+        cancelled, those of other add-ons too): the state index serves it, where "not in"
+        reads every request ever recorded."""
+        return [("state", "in", [key for key, _label in self._fields["state"].selection
+                                 if key not in CLOSED_STATES])]  # fmt: skip
+
+    @api.model
     def _aftersales_open_promises(self):
-        return self.search([("state", "not in", ("done", "closed", "cancelled"))])
+        return self.search(self._aftersales_open_domain())
 
     @api.model
     def _aftersales_baseline_promises(self):
@@ -1796,7 +1806,7 @@ class AftersalesRequest(models.Model):
                         "%(name)s is not dispatched to a service partner.", name=request.name
                     )
                 )
-            if request.state in ("done", "closed", "cancelled"):
+            if request.state in CLOSED_STATES:
                 raise UserError(
                     self.env._(
                         "%(name)s is finished; it can no longer be taken back from %(partner)s.",
