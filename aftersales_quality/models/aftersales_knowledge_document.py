@@ -144,12 +144,19 @@ class AftersalesKnowledgeDocument(models.Model):
         """Documents of these product templates or of one of their categories' ancestors."""
         if not templates:
             return [("id", "=", 0)]
+        # the categories and their ancestors from their parent paths (what "parent_of"
+        # would look up with one more query)
+        categories = {
+            int(category_id)
+            for path in templates.sudo().categ_id.mapped("parent_path")
+            for category_id in (path or "").split("/")[:-1]
+        }
         return [
             "|",
             ("product_tmpl_id", "in", templates.ids),
             "&",
             ("product_tmpl_id", "=", False),
-            ("product_categ_id", "parent_of", templates.categ_id.ids),
+            ("product_categ_id", "in", sorted(categories)),
         ]
 
     @api.depends_context("uid")

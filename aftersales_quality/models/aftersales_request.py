@@ -210,10 +210,14 @@ class AftersalesRequest(models.Model):
         self.knowledge_count = 0
         if not Document.has_access("read"):
             return
+        # counted once per product template (the product's template read without its
+        # record rules: the request already shows the product)
+        counts = {}
         for request in self.filtered("product_id"):
-            request.knowledge_count = Document.search_count(
-                Document._for_product_domain(request.product_id)
-            )
+            template = request.product_id.sudo().product_tmpl_id
+            if template.id not in counts:
+                counts[template.id] = Document.search_count(Document._for_product_domain(template))
+            request.knowledge_count = counts[template.id]
 
     def action_view_knowledge(self):
         self.ensure_one()
