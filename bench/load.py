@@ -128,9 +128,24 @@ def delivered_serials(env, limit):
     return [list(r) for r in env.cr.fetchall()]
 
 
+def submit_return(returns, partner_id, outcome, line):
+    """A return of one unit (``line``: the line's values), made and submitted as the user of
+    the ``returns`` model."""
+    from odoo import Command
+
+    record = returns.create(
+        {
+            "partner_id": partner_id,
+            "desired_outcome": outcome,
+            "line_ids": [Command.create(dict(line, quantity=1.0))],
+        }
+    )
+    record.action_submit()
+    return record
+
+
 def build_sign_pool(env, users, size, log):
     """Returns submitted, their first step signable by the Manager role: (return, step)."""
-    from odoo import Command
 
     env.cr.execute(
         "SELECT sol.id, sol.product_id, so.partner_id FROM sale_order_line sol"
@@ -149,28 +164,17 @@ def build_sign_pool(env, users, size, log):
             break
         try:
             with env.cr.savepoint():
-                record = (
-                    env["aftersales.return"]
-                    .with_user(agent)
-                    .create(
-                        {
-                            "partner_id": partner_id,
-                            "desired_outcome": "exchange",
-                            "line_ids": [
-                                Command.create(
-                                    {
-                                        "product_id": product_id,
-                                        "sale_line_id": sale_line_id,
-                                        "quantity": 1.0,
-                                        "reason_kind": "unsaleable",
-                                        "reason": "Slow-moving stock",
-                                    }
-                                )
-                            ],
-                        }
-                    )
+                record = submit_return(
+                    env["aftersales.return"].with_user(agent),
+                    partner_id,
+                    "exchange",
+                    {
+                        "product_id": product_id,
+                        "sale_line_id": sale_line_id,
+                        "reason_kind": "unsaleable",
+                        "reason": "Slow-moving stock",
+                    },
                 )
-                record.action_submit()
                 step = record._next_step()
                 if step and step.group_id in manager.groups_id:
                     # the form shows the step and its button sends it in the click's context
@@ -281,7 +285,6 @@ def build_stock_in_pool(env, users, size, log):
     ticks them picked, as on the form, so Validate books the stock-in without a wizard.
     On validation the add-ons check the signatures, dispatch the goods out of the Return
     Inspection location and mark the return received."""
-    from odoo import Command
 
     agent, warehouse, qc = (users[x] for x in ("bench_agent", "bench_warehouse", "bench_qc"))
     signers = [users[login] for login in CHAIN_SIGNERS]
@@ -294,29 +297,18 @@ def build_stock_in_pool(env, users, size, log):
             break
         try:
             with env.cr.savepoint():
-                record = (
-                    env["aftersales.return"]
-                    .with_user(agent)
-                    .create(
-                        {
-                            "partner_id": partner_id,
-                            "desired_outcome": "refund",
-                            "line_ids": [
-                                Command.create(
-                                    {
-                                        "product_id": product_id,
-                                        "sale_line_id": sale_line_id,
-                                        "lot_id": lot_id,
-                                        "quantity": 1.0,
-                                        "reason_kind": "quality",
-                                        "reason": "Stops after a few minutes",
-                                    }
-                                )
-                            ],
-                        }
-                    )
+                record = submit_return(
+                    env["aftersales.return"].with_user(agent),
+                    partner_id,
+                    "refund",
+                    {
+                        "product_id": product_id,
+                        "sale_line_id": sale_line_id,
+                        "lot_id": lot_id,
+                        "reason_kind": "quality",
+                        "reason": "Stops after a few minutes",
+                    },
                 )
-                record.action_submit()
                 if not sign_chain(record, signers):
                     raise RuntimeError(f"{record.name}: no bench user signs {record.state}")
                 pickings = record.pickup_picking_ids.with_user(warehouse)
