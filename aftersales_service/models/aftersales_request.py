@@ -916,6 +916,21 @@ class AftersalesRequest(models.Model):
                 "new": self.env._(
                     "%(name)s cannot be moved to New: only a cancelled request is reset."
                 ),
+                # the service partner's steps on the portal (not moves of their own)
+                "partner_accept": self.env._("%(name)s is already accepted and under way."),
+                "partner_schedule": self.env._(
+                    "Accept %(name)s first; a started request keeps its appointment."
+                ),
+                "partner_start": self.env._(
+                    "Schedule %(name)s with the customer before starting it."
+                ),
+                "partner_log_work": self.env._("Start %(name)s before logging work on it."),
+                "partner_add_part": self.env._(
+                    "Start %(name)s before recording the parts used on it."
+                ),
+                "partner_done": self.env._(
+                    "Only a request in progress is finished; %(name)s is not."
+                ),
             }
         )
         return refusals
@@ -1844,7 +1859,9 @@ class AftersalesRequest(models.Model):
 
     # the service partner's steps, run from the portal page (controllers/portal.py) after
     # the page checked that the partner's user may read the request
-    def _aftersales_partner_check(self, allowed_states, sentence):
+    def _aftersales_partner_check(self, allowed_states, step):
+        """The service partner's ``step`` (a key of ``_aftersales_transition_refusals``) is
+        possible: the request is dispatched to the user's company and in ``allowed_states``."""
         self.ensure_one()
         if not self.service_partner_id or self.env.user.partner_id.commercial_partner_id != (
             self.service_partner_id
@@ -1852,16 +1869,12 @@ class AftersalesRequest(models.Model):
             raise UserError(
                 self.env._("%(name)s is not dispatched to your company (any more).", name=self.name)
             )
-        if self.state not in allowed_states:
-            raise UserError(sentence % {"name": self.name})
+        self._aftersales_check_transition(allowed_states, step)
 
     def _aftersales_partner_accept(self):
         if self.date_partner_accepted and self.partner_user_id == self.env.user:
             return True  # the same click twice
-        self._aftersales_partner_check(
-            self._aftersales_dispatch_states(),
-            self.env._("%(name)s is already accepted and under way."),
-        )
+        self._aftersales_partner_check(self._aftersales_dispatch_states(), "partner_accept")
         now = fields.Datetime.now()
         vals = {"date_partner_accepted": now, "partner_user_id": self.env.uid}
         if self.state == "new":
@@ -1875,10 +1888,7 @@ class AftersalesRequest(models.Model):
         return True
 
     def _aftersales_partner_schedule(self, date_start, date_end=False):
-        self._aftersales_partner_check(
-            ("assessed", "scheduled"),
-            self.env._("Accept %(name)s first; a started request keeps its appointment."),
-        )
+        self._aftersales_partner_check(("assessed", "scheduled"), "partner_schedule")
         if not self.date_partner_accepted:
             raise UserError(self.env._("Accept %(name)s first.", name=self.name))
         self._aftersales_write_transition(
@@ -1901,17 +1911,11 @@ class AftersalesRequest(models.Model):
         return True
 
     def _aftersales_partner_start(self):
-        self._aftersales_partner_check(
-            ("scheduled", "waiting_parts"),
-            self.env._("Schedule %(name)s with the customer before starting it."),
-        )
+        self._aftersales_partner_check(("scheduled", "waiting_parts"), "partner_start")
         return self.action_start()
 
     def _aftersales_partner_log_work(self, hours, category, description):
-        self._aftersales_partner_check(
-            ("in_progress", "waiting_parts"),
-            self.env._("Start %(name)s before logging work on it."),
-        )
+        self._aftersales_partner_check(("in_progress", "waiting_parts"), "partner_log_work")
         return self.env["aftersales.work.log"].create(
             {
                 "request_id": self.id,
@@ -1924,10 +1928,7 @@ class AftersalesRequest(models.Model):
         )
 
     def _aftersales_partner_add_part(self, product, quantity, reason):
-        self._aftersales_partner_check(
-            ("in_progress", "waiting_parts"),
-            self.env._("Start %(name)s before recording the parts used on it."),
-        )
+        self._aftersales_partner_check(("in_progress", "waiting_parts"), "partner_add_part")
         return self.env["aftersales.request.part"].create(
             {
                 "request_id": self.id,
@@ -1938,10 +1939,7 @@ class AftersalesRequest(models.Model):
         )
 
     def _aftersales_partner_done(self, signed_by, signature):
-        self._aftersales_partner_check(
-            ("in_progress",),
-            self.env._("Only a request in progress is finished; %(name)s is not."),
-        )
+        self._aftersales_partner_check(("in_progress",), "partner_done")
         if not (signed_by or "").strip() or not signature:
             raise UserError(
                 self.env._(
