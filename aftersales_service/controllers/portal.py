@@ -19,10 +19,13 @@ class AftersalesPortal(CustomerPortal):
     @route(["/my/requests", "/my/requests/page/<int:page>"], type="http", auth="user", website=True)
     def portal_my_aftersales_requests(self, page=1, **kw):
         Request = request.env["aftersales.request"]
-        total = Request.search_count([])
+        # the customer's own requests: a service partner's user finds the requests dispatched
+        # to its company under /my/dispatched, not mixed with those it files as a customer
+        domain = self._aftersales_domain()
+        total = Request.search_count(domain)
         pager = portal_pager(url="/my/requests", total=total, page=page, step=self._items_per_page)
         requests_ = Request.search(
-            [],
+            domain,
             order="date_request desc, id desc",
             limit=self._items_per_page,
             offset=pager["offset"],
@@ -130,7 +133,7 @@ class AftersalesPortal(CustomerPortal):
         if "aftersales_request_count" in counters:
             Request = request.env["aftersales.request"]
             values["aftersales_request_count"] = (
-                Request.search_count([]) if Request.has_access("read") else 0
+                Request.search_count(self._aftersales_domain()) if Request.has_access("read") else 0
             )
         for counter, model in (
             ("aftersales_warranty_count", "aftersales.warranty"),

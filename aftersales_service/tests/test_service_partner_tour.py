@@ -108,3 +108,19 @@ class TestServicePartnerTour(TourMixin, HttpCase):
         self.authenticate("sp_tour_partner", "sp_tour_partner")
         self.url_open(f"{url}/accept", data={"csrf_token": http.Request.csrf_token(self)})
         self.assertTrue(self.request.date_partner_accepted)
+
+    def test_dispatched_requests_stay_out_of_the_customer_list(self):
+        """The partner's user finds the dispatched request under /my/dispatched, not among
+        the requests its company files as a customer (/my/requests), nor in that count."""
+        self.authenticate("sp_tour_partner", "sp_tour_partner")
+        self.assertIn("SP-TOUR-1", self.url_open("/my/dispatched").text)
+        self.assertNotIn("SP-TOUR-1", self.url_open("/my/requests").text)
+        own = self.env["aftersales.request"].create(
+            {
+                "name": "SP-TOUR-OWN",
+                "partner_id": self.service_partner.id,
+                "product_id": self.product.id,
+                "description": "<p>Our own chiller.</p>",
+            }
+        )
+        self.assertIn(own.name, self.url_open("/my/requests").text)
