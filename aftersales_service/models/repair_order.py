@@ -386,6 +386,9 @@ class RepairOrder(models.Model):
             for vals in vals_list:
                 for field in self._aftersales_transition_fields():
                     vals.pop(field, None)
+        for vals in vals_list:
+            if vals.get("aftersales_signature") and not vals.get("aftersales_signed_on"):
+                vals["aftersales_signed_on"] = fields.Datetime.now()
         repairs = super().create(vals_list)
         repairs.filtered("aftersales_request_id")._aftersales_check_coverage()
         return repairs
@@ -401,6 +404,12 @@ class RepairOrder(models.Model):
     def write(self, vals):
         if vals.get("state") == "under_repair":
             self._aftersales_check_quote_accepted()
+        if "aftersales_signature" in vals and "aftersales_signed_on" not in vals:
+            # the signature drawn on the form dates itself; erased, it is no longer dated
+            vals = dict(
+                vals,
+                aftersales_signed_on=vals["aftersales_signature"] and fields.Datetime.now(),
+            )
         res = super().write(vals)
         if "aftersales_component" in vals:
             self.filtered(

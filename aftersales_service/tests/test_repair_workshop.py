@@ -103,6 +103,19 @@ class TestRepairWorkshop(AftersalesRepairCommon):
         self.assertIn('class="aftersales_signature"', html)
         self.assertIn(f"data:image/png;base64,{SIGNATURE_PNG.decode()}", html)
 
+    def test_signature_drawn_on_the_form_is_dated(self):
+        """The technician lets the customer sign on the repair form: the save dates the
+        signature (the certificate prints it); an erased signature is no longer dated."""
+        _request, repair = self._make_repair(self._coverage("covered"))
+        as_tech = repair.with_user(self.tech_user)
+        as_tech.web_save(
+            {"aftersales_signature": SIGNATURE_PNG, "aftersales_signed_by": "Li Wei"},
+            {"aftersales_signed_on": {}},
+        )
+        self.assertTrue(repair.aftersales_signed_on)
+        as_tech.write({"aftersales_signature": False})
+        self.assertFalse(repair.aftersales_signed_on)
+
     def test_service_certificate_renders_as_pdf(self):
         """With wkhtmltopdf available the certificate of a signed repair is a real PDF."""
         report = self.env["ir.actions.report"]
