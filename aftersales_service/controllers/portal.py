@@ -18,25 +18,15 @@ class AftersalesPortal(CustomerPortal):
 
     @route(["/my/requests", "/my/requests/page/<int:page>"], type="http", auth="user", website=True)
     def portal_my_aftersales_requests(self, page=1, **kw):
-        Request = request.env["aftersales.request"]
         # the customer's own requests: a service partner's user finds the requests dispatched
         # to its company under /my/dispatched, not mixed with those it files as a customer
-        domain = self._aftersales_domain()
-        total = Request.search_count(domain)
-        pager = portal_pager(url="/my/requests", total=total, page=page, step=self._items_per_page)
-        requests_ = Request.search(
-            domain,
-            order="date_request desc, id desc",
-            limit=self._items_per_page,
-            offset=pager["offset"],
-        )
-        values = self._prepare_portal_layout_values()
-        values.update(
-            {
-                "aftersales_requests": requests_.sudo(),
-                "pager": pager,
-                "page_name": "aftersales_request",
-            }
+        values = self._aftersales_portal_list(
+            "aftersales.request",
+            "/my/requests",
+            "aftersales_request",
+            "aftersales_requests",
+            "date_request desc, id desc",
+            page=page,
         )
         return request.render("aftersales_service.portal_my_aftersales_requests", values)
 
