@@ -386,9 +386,7 @@ class RepairOrder(models.Model):
             for vals in vals_list:
                 for field in self._aftersales_transition_fields():
                     vals.pop(field, None)
-        for vals in vals_list:
-            if vals.get("aftersales_signature") and not vals.get("aftersales_signed_on"):
-                vals["aftersales_signed_on"] = fields.Datetime.now()
+        vals_list = [self._aftersales_date_signature(vals) for vals in vals_list]
         repairs = super().create(vals_list)
         repairs.filtered("aftersales_request_id")._aftersales_check_coverage()
         return repairs
@@ -404,12 +402,7 @@ class RepairOrder(models.Model):
     def write(self, vals):
         if vals.get("state") == "under_repair":
             self._aftersales_check_quote_accepted()
-        if "aftersales_signature" in vals and "aftersales_signed_on" not in vals:
-            # the signature drawn on the form dates itself; erased, it is no longer dated
-            vals = dict(
-                vals,
-                aftersales_signed_on=vals["aftersales_signature"] and fields.Datetime.now(),
-            )
+        vals = self._aftersales_date_signature(vals)
         res = super().write(vals)
         if "aftersales_component" in vals:
             self.filtered(
@@ -420,6 +413,17 @@ class RepairOrder(models.Model):
         if vals.get("aftersales_signature"):
             self._aftersales_accept_signed_quote()
         return res
+
+    @api.model
+    def _aftersales_date_signature(self, vals):
+        """``vals`` with the signature's date: a signature drawn on the form dates itself;
+        erased, it is no longer dated (unless the date is written with it)."""
+        if "aftersales_signature" in vals and "aftersales_signed_on" not in vals:
+            return dict(
+                vals,
+                aftersales_signed_on=vals["aftersales_signature"] and fields.Datetime.now(),
+            )
+        return vals
 
     def _aftersales_service_repairs(self):
         """The repairs after-sales rules apply to: those opened for a service request.
