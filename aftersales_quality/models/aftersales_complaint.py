@@ -6,7 +6,7 @@ from datetime import timedelta
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.aftersales_service.rules.sla import wall_deadline, working_deadline
+from odoo.addons.aftersales_service.rules.sla import wall_deadline
 
 from .aftersales_complaint_route import COMPLAINT_CATEGORIES
 
@@ -196,10 +196,8 @@ class AftersalesComplaint(models.Model):
         calendar (public holidays removed), naive UTC."""
         self.ensure_one()
         start = self.date_received
-        intervals = self.company_id._aftersales_work_intervals(
-            start, start, horizon_days=max(14, int(hours / 4) + 14)
-        )
-        return working_deadline(start, hours, intervals) or False
+        deadline_after = self.company_id._aftersales_working_deadline_finder(start, start)
+        return deadline_after(start, hours) or False
 
     def _aftersales_set_late(self, flag, done, deadline):
         """``flag`` is set on the complaints whose ``deadline`` passed before ``done`` (the
