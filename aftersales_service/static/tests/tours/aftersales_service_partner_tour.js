@@ -112,6 +112,27 @@ registry.category("web_tour.tours").add("aftersales_service_partner_tour", {
             run: "click",
         },
         {
+            content: "The chosen style has drawn the name",
+            trigger: ".modal canvas.o_web_sign_signature",
+            async run() {
+                // the style draws the name asynchronously (font, then image): submitting an
+                // undrawn canvas sends an empty signature, which the server rightly refuses
+                const canvas = this.anchor;
+                const isDrawn = () => {
+                    if (!canvas.width || !canvas.height) {
+                        return false;
+                    }
+                    const blank = document.createElement("canvas");
+                    blank.width = canvas.width;
+                    blank.height = canvas.height;
+                    return canvas.toDataURL() !== blank.toDataURL();
+                };
+                for (let tries = 0; tries < 100 && !isDrawn(); tries++) {
+                    await new Promise((resolve) => setTimeout(resolve, 50));
+                }
+            },
+        },
+        {
             content: "Sign and finish",
             trigger: ".modal .o_portal_sign_submit:enabled",
             run: "click",
