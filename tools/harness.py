@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -105,6 +106,27 @@ def start_pg():
     subprocess.run([str(ROOT / "tools" / "pg.sh"), "start"], check=True)
 
 
+def run_odoo(cmd, **kwargs):
+    """``subprocess.run`` for Odoo and pytest-odoo, in a process group of their own: what
+    they leave running when they end (a test browser's helper processes, say) is killed
+    with the group, so nothing holds the layer's output open after it has finished."""
+    proc = subprocess.Popen(cmd, start_new_session=True, **kwargs)
+    try:
+        returncode = proc.wait()
+    except BaseException:
+        _kill_group(proc.pid)
+        raise
+    _kill_group(proc.pid)
+    return subprocess.CompletedProcess(cmd, returncode)
+
+
+def _kill_group(pgid):
+    try:
+        os.killpg(pgid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
 def odoo_addons_dirs():
     code = "import odoo.addons, os; print(os.pathsep.join(odoo.addons.__path__))"
     out = subprocess.run(
@@ -191,12 +213,11 @@ def template_db():
         print(f"harness: building template database {name} with {', '.join(deps)} (once)")
         conf = write_config(name)
         log = LOCAL / f"{name}.log"
-        res = subprocess.run(
+        res = run_odoo(
             odoo_cmd(
                 conf, "-d", name, "-i", ",".join(deps), "--stop-after-init", f"--logfile={log}"
             ),
             env=odoo_env(),
-            check=False,
         )
         if res.returncode != 0:
             psql(f'DROP DATABASE IF EXISTS "{name}"')
@@ -224,7 +245,7 @@ def install(dbname, extra=()):
     conf = LOCAL / f"odoo-{dbname}.conf"
     log = LOCAL / f"{dbname}-install.log"
     log.unlink(missing_ok=True)
-    res = subprocess.run(
+    res = run_odoo(
         odoo_cmd(
             conf,
             "-d",
@@ -236,7 +257,6 @@ def install(dbname, extra=()):
             *extra,
         ),
         env=odoo_env(),
-        check=False,
     )
     text = log.read_text() if log.exists() else ""
     problems = [m.group(0) + text[m.end() :].split("\n", 1)[0] for m in LOG_PROBLEM.finditer(text)]
@@ -263,7 +283,7 @@ def odoo_pytest(conf, dbname, name, paths, *options):
     """pytest-odoo on ``paths`` against ``dbname``; returns (returncode, counts)."""
     counts = LOCAL / f"{name}.json"
     counts.unlink(missing_ok=True)
-    res = subprocess.run(
+    res = run_odoo(
         [
             python(),
             "-m",
@@ -286,7 +306,6 @@ def odoo_pytest(conf, dbname, name, paths, *options):
         ],
         env=pytest_env(),
         cwd=ROOT,
-        check=False,
     )
     return res.returncode, read_counts(counts)
 
@@ -300,6 +319,7 @@ def cmd_integration(args):
     fresh_db(dbname)
     tags = ",".join(f"/{a}" for a in ADDONS)
     write_config(dbname, free_port())
+    print(f"integration: installing {', '.join(ADDONS)} into {dbname} with their tests")
     log, problems = install(dbname, ["--test-enable", f"--test-tags={tags}"])
     if problems:
         print(f"integration: install of {', '.join(ADDONS)} logged problems ({log}):")
@@ -343,6 +363,7 @@ def cmd_odoo_suites(args):
         print(f"odoo-suites: BASELINE on {dbname}: Odoo's modules we depend on, not ours")
         log, problems = None, []
     else:
+        print(f"odoo-suites: installing {', '.join(ADDONS)} with demo data into {dbname}")
         log, problems = install(dbname)
     if problems:
         print(f"odoo-suites: install of {', '.join(ADDONS)} logged problems ({log}):")
@@ -479,12 +500,11 @@ def cmd_pytest(args):
     else:
         log = LOCAL / f"{args.db}-update.log"
         log.unlink(missing_ok=True)
-        res = subprocess.run(
+        res = run_odoo(
             odoo_cmd(
                 conf, "-d", args.db, "-u", ",".join(ADDONS), "--stop-after-init", f"--logfile={log}"
             ),
             env=odoo_env(),
-            check=False,
         )
         text = log.read_text() if log.exists() else ""
         problems = [
@@ -504,6 +524,8 @@ def cmd_pytest(args):
 
 
 def main():
+    # each line reaches `make test` as it is printed: a stalled step shows where it stalled
+    sys.stdout.reconfigure(line_buffering=True)
     parser = argparse.ArgumentParser(description=__doc__)
     sub = parser.add_subparsers(dest="cmd", required=True)
     p = sub.add_parser("integration")

@@ -6,6 +6,7 @@ line that counts tests and subtests apart."""
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -14,6 +15,8 @@ import harness
 ROOT = harness.ROOT
 PY = harness.python()
 LAYERS = ["unit", "static", "integration", "odoo-suites"]
+# seconds the output of an exited harness may take to close
+LEFTOVER_GRACE = 30
 
 
 def pytest_layer(name, paths):
@@ -59,11 +62,25 @@ def harness_layer(layer, args):
         text=True,
     )
     lines = []
-    for line in proc.stdout:
-        sys.stdout.write(line)
-        sys.stdout.flush()
-        lines.append(line.rstrip("\n"))
+
+    def echo():
+        for line in proc.stdout:
+            sys.stdout.write(line)
+            sys.stdout.flush()
+            lines.append(line.rstrip("\n"))
+
+    # the layer is over when the harness exits, not when its output closes: a process it
+    # left behind may hold that output open for ever
+    reader = threading.Thread(target=echo, daemon=True)
+    reader.start()
     returncode = proc.wait()
+    reader.join(LEFTOVER_GRACE)
+    if reader.is_alive():
+        print(
+            f"{layer}: the harness has exited but a process it started still holds its output;"
+            " going on without it",
+            flush=True,
+        )
     last = [ln for ln in lines if ln.startswith(f"{layer}:")][-1:]
     if last and "SKIPPED" in last[0]:
         return None, 0
