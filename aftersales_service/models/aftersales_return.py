@@ -171,6 +171,9 @@ class AftersalesReturn(models.Model):
 
     @api.depends("line_ids.sale_line_id", "company_id")
     def _compute_warehouse_id(self):
+        orders = self.line_ids.sudo().sale_line_id.order_id
+        orders.fetch(["warehouse_id"])  # a sale order is a wide row
+        orders.warehouse_id.fetch(["company_id"])
         for record in self.filtered(lambda r: not r.warehouse_id):
             record.warehouse_id = record.line_ids.sudo().sale_line_id.order_id.warehouse_id[
                 :1
@@ -246,6 +249,14 @@ class AftersalesReturn(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # only what a new return reads of its customer and company (the related fields it
+        # stores, the company check): both are wide rows
+        self.env["res.partner"].browse(
+            {vals["partner_id"] for vals in vals_list if vals.get("partner_id")}
+        ).fetch(["commercial_partner_id", "company_id"])
+        self.env["res.company"].browse(
+            {vals.get("company_id") or self.env.company.id for vals in vals_list}
+        ).fetch(["currency_id"])
         for vals in vals_list:
             if vals.get("name", "New") == "New":
                 company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
