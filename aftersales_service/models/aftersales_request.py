@@ -1551,13 +1551,13 @@ class AftersalesRequest(models.Model):
         for company in todo.company_id:
             requests = todo.filtered(lambda r, c=company: r.company_id == c)
             since = min(r.date_progress_report or r.date_request for r in requests)
-            intervals = company._aftersales_work_intervals(since, now)
+            working_deadline = company._aftersales_working_deadline_finder(since, now)
             hours = company.aftersales_progress_days * (
                 company._aftersales_calendar().hours_per_day or 8.0
             )
             for request in requests:
                 last = request.date_progress_report or request.date_request
-                due = sla_rules.working_deadline(last, hours, intervals)
+                due = working_deadline(last, hours)
                 if not due or due > now:
                     continue
                 env = request.with_context(lang=request.partner_id.lang or self.env.lang).env
