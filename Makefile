@@ -21,7 +21,7 @@ export PYTHON ODOO_DIR DB TEST_DB SUITES_DB HTTP_PORT BENCH_DB BENCH_SCALE LOAD_
 help:
 	@echo "make run    serve the After-Sales app with demo data on http://127.0.0.1:$(HTTP_PORT)"
 	@echo "make test   unit + static + integration + odoo-suites (the last two need odoo importable)"
-	@echo "make test-odoo-suites   Odoo's repair, stock_account, purchase_stock, sale_stock and stock tests with our add-ons installed"
+	@echo "make test-odoo-suites   Odoo's repair, sale, stock_account, purchase_stock, sale_stock and stock tests with our add-ons installed"
 	@echo "make bench  generate a fresh database at scale (BENCH_SCALE=1.0) and time the operations"
 	@echo "make bench-load   LOAD_AGENTS=20 agents for LOAD_DURATION=60 s on --workers=LOAD_WORKERS, beside repair.order"
 
