@@ -4,6 +4,16 @@
 
 /* Steps shared by the after-sales tours (service's role tours, quality's service tour). */
 
+/* How long a step of our tours waits for its trigger (Odoo's default: 10 s). The first
+   screen a test opens loads the bundles it needs lazily (the invoice form's editor, the
+   signature pad, ...), which on a loaded 2-core machine can take longer than that. */
+export const STEP_TIMEOUT = 30000;
+
+/* ``steps`` with that timeout, where a step sets none of its own. */
+export function patient(steps) {
+    return steps.map((step) => ({timeout: STEP_TIMEOUT, ...step}));
+}
+
 export function pickMany2one(field, text, choice = text, scope = ".o_form_view") {
     return [
         {
