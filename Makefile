@@ -13,8 +13,9 @@ BENCH_ARGS ?=
 LOAD_AGENTS ?= 20
 LOAD_DURATION ?= 60
 LOAD_WORKERS ?= 4
+LOAD_THINK ?= 0
 LOAD_ARGS ?=
-export PYTHON ODOO_DIR DB TEST_DB SUITES_DB HTTP_PORT BENCH_DB BENCH_SCALE LOAD_AGENTS LOAD_DURATION LOAD_WORKERS
+export PYTHON ODOO_DIR DB TEST_DB SUITES_DB HTTP_PORT BENCH_DB BENCH_SCALE LOAD_AGENTS LOAD_DURATION LOAD_WORKERS LOAD_THINK
 
 .PHONY: help run screenshot test test-unit test-static test-integration test-odoo-suites bench bench-load readme pg-start pg-stop clean
 
@@ -23,7 +24,7 @@ help:
 	@echo "make test   unit + static + integration + odoo-suites (the last two need odoo importable)"
 	@echo "make test-odoo-suites   Odoo's repair, sale, stock_account, purchase_stock, sale_stock and stock tests with our add-ons installed"
 	@echo "make bench  generate a fresh database at scale (BENCH_SCALE=1.0) and time the operations"
-	@echo "make bench-load   LOAD_AGENTS=20 agents for LOAD_DURATION=60 s on --workers=LOAD_WORKERS, beside repair.order"
+	@echo "make bench-load   LOAD_AGENTS=20 agents for LOAD_DURATION=60 s on --workers=LOAD_WORKERS, beside repair.order (LOAD_THINK=s between calls)"
 
 run:
 	@$(PYTHON) tools/harness.py run --db $(DB) --port $(HTTP_PORT)

@@ -3,7 +3,7 @@
 """`make bench-load`: a service desk under load, on Odoo's multi-worker server, beside repair.
 
     python3 bench/load.py [--db aftersales_bench] [--scale 0.01] [--fresh]
-                          [--agents 20] [--duration 60] [--workers 4]
+                          [--agents 20] [--duration 60] [--workers 4] [--think 0]
 
 The database is the one ``make bench`` generates, used as it is; when it holds no bench data
 (or with ``--fresh``) it is made and filled at ``--scale`` (default 0.01). Before the server
@@ -14,7 +14,9 @@ collected and QC-inspected, quantities picked; draft repair orders and plain sup
 receipts for the peer). Odoo is then started with ``--workers`` HTTP workers on
 loopback, on a free port, and N threads each play one desk agent for ``--duration``
 seconds in all (the two mixes take turns, ``--rounds`` each, alternating which goes first,
-so both meet the same machine load), calling JSON-RPC as the web client would:
+so both meet the same machine load), calling JSON-RPC as the web client would, back to
+back (``--think 0``, the default: the server saturated) or with a pause between calls, the
+time an agent reads the answer (exponential, mean ``--think`` seconds):
 
     list (web_search_read of the list view, 80 rows) . open (web_read of the form's fields)
     . coverage lookup (the form's onchange on the serial) . create a request . sign a return
@@ -603,7 +605,7 @@ LOGIN_FOR = {
 }
 
 
-def run_phase(url, db, side, data, agents, duration, seed, warmup=10.0):
+def run_phase(url, db, side, data, agents, duration, seed, warmup=10.0, think=0.0):
     functions = calls_for(side, data)
     default_login = "bench_agent" if side == "ours" else "bench_repair"
     records = {name: [] for name in CALLS}
@@ -641,6 +643,10 @@ def run_phase(url, db, side, data, agents, duration, seed, warmup=10.0):
                     continue
                 with lock:
                     errors.append((name, str(error)[:200]))
+            if think:
+                # the agent reads the answer before the next call (exponential, mean ``think``)
+                pause = min(rng.expovariate(1 / think), 10 * think, deadline - time.monotonic())
+                time.sleep(max(pause, 0.0))
 
     threads = [threading.Thread(target=agent, args=(i,)) for i in range(agents)]
     for thread in threads:
@@ -769,6 +775,13 @@ def main():
         "--rounds", type=int, default=4, help="turns each mix takes, alternating who starts"
     )
     parser.add_argument("--workers", type=int, default=int(os.environ.get("LOAD_WORKERS", "4")))
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=float(os.environ.get("LOAD_THINK", "0")),
+        help="mean seconds an agent reads an answer before the next call (exponential); "
+        "0: calls back to back, the server saturated",
+    )
     parser.add_argument("--out", default=str(RESULTS / "load.json"))
     args = parser.parse_args()
     # the data of `make bench` (any scale) is used as it is; none: generated at --scale
@@ -799,7 +812,9 @@ def main():
         # mixes run untimed first (their creates are checked all the same)
         print(f"bench-load: warm-up, {args.warmup:g} s of each mix", flush=True)
         warm = {
-            side: run_phase(url, args.db, side, data, args.agents, 0, args.seed + 1, args.warmup)
+            side: run_phase(
+                url, args.db, side, data, args.agents, 0, args.seed + 1, args.warmup, args.think
+            )
             for side in ("ours", "peer")
         }
         # the machine's load moves while the bench runs: the two mixes take turns in
@@ -810,10 +825,10 @@ def main():
             order = ("ours", "peer") if index % 2 == 0 else ("peer", "ours")
             for side in order:
                 print(f"bench-load: round {index + 1}, {side}: {args.agents} agents for "
-                      f"{share:g} s", flush=True)  # fmt: skip
+                      f"{share:g} s, think time {args.think:g} s", flush=True)  # fmt: skip
                 offset = log_size(log_path)
                 seed = args.seed + 10 * index
-                phase = run_phase(url, args.db, side, data, args.agents, share, seed, 0)
+                phase = run_phase(url, args.db, side, data, args.agents, share, seed, 0, args.think)
                 time.sleep(1)
                 phase["retries"] = count_retries(log_path, offset)
                 rounds[side].append(phase)
@@ -845,6 +860,7 @@ def main():
             "agents": args.agents,
             "duration_s": args.duration,
             "workers": args.workers,
+            "think_s": args.think,
             "cpus": os.cpu_count(),
             "load_average": os.getloadavg(),
             "phases": phases,
