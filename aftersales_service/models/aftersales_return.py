@@ -250,13 +250,14 @@ class AftersalesReturn(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         # only what a new return reads of its customer and company (the related fields it
-        # stores, the company check): both are wide rows
-        self.env["res.partner"].browse(
+        # stores; the company check, which reads the companies' parent paths; as superuser,
+        # as those do): both are wide rows
+        self.env["res.partner"].sudo().browse(
             {vals["partner_id"] for vals in vals_list if vals.get("partner_id")}
         ).fetch(["commercial_partner_id", "company_id"])
-        self.env["res.company"].browse(
+        self.env["res.company"].sudo().browse(
             {vals.get("company_id") or self.env.company.id for vals in vals_list}
-        ).fetch(["currency_id"])
+        ).fetch(["currency_id", "parent_path"])
         for vals in vals_list:
             if vals.get("name", "New") == "New":
                 company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company

@@ -395,10 +395,12 @@ class AftersalesReturnLine(models.Model):
         # only what the return reads of them (price, order, customer, product): a sale line
         # is a wide row
         sale_lines.fetch(["price_reduce_taxexcl", "order_id", "order_partner_id", "product_id"])
-        # and of the products, what the company check reads (a product is a wide row, and
-        # its template a wider one)
-        products = self.env["product.product"].browse(
-            {vals["product_id"] for vals in vals_list if vals.get("product_id")}
+        # and of the products, what the company check reads (as superuser, as it does; a
+        # product is a wide row, and its template a wider one)
+        products = (
+            self.env["product.product"]
+            .sudo()
+            .browse({vals["product_id"] for vals in vals_list if vals.get("product_id")})
         )
         products.fetch(["product_tmpl_id"])
         products.product_tmpl_id.fetch(["company_id"])

@@ -38,9 +38,10 @@ QUERIES = {
     # customer's sale lines and their done moves, their locations in one read, what is
     # already on returns in one grouped read), the warehouse and the amount; 28 before issue
     # 17, then 25 (a search of the sale lines, a grouped read of their moves and reads of the
-    # products and units apart); 22 with one line, 23 with several (the ORM reads the new
-    # lines' return back once)
-    "create_return": 23,
+    # products and units apart), then 22 with one line and 23 with several (the ORM reads the
+    # new lines' return back once); now 21 and 22: the customer, company, products, orders
+    # and warehouses read narrowly, the company check's parent paths with the company
+    "create_return": 22,
 }
 
 
