@@ -605,7 +605,7 @@ LOGIN_FOR = {
 }
 
 
-def run_phase(url, db, side, data, agents, duration, seed, warmup=10.0, think=0.0):
+def run_phase(url, db, side, data, agents, duration, seed, warmup=10.0, think=0.0, sessions=None):
     functions = calls_for(side, data)
     default_login = "bench_agent" if side == "ours" else "bench_repair"
     records = {name: [] for name in CALLS}
@@ -618,7 +618,12 @@ def run_phase(url, db, side, data, agents, duration, seed, warmup=10.0, think=0.
 
     def agent(index):
         rng = random.Random(seed * 1000 + index)
-        clients = {}
+        # an agent logs in once for the whole run, not at each round: 20 logins at once
+        # (password hashing) would stall the first calls of every round
+        clients = sessions.setdefault(index, {}) if sessions is not None else {}
+        if think:
+            # agents do not all click at the same instant: each starts within a think time
+            time.sleep(rng.uniform(0, think))
         while time.monotonic() < deadline:
             name = rng.choices(names, weights)[0]
             login = LOGIN_FOR[side].get(name, default_login)
@@ -811,9 +816,19 @@ def main():
         # every worker loads the registry and fills its caches on its first calls: both
         # mixes run untimed first (their creates are checked all the same)
         print(f"bench-load: warm-up, {args.warmup:g} s of each mix", flush=True)
+        sessions = {}  # agent -> login -> client, kept over the warm-up and the rounds
         warm = {
             side: run_phase(
-                url, args.db, side, data, args.agents, 0, args.seed + 1, args.warmup, args.think
+                url,
+                args.db,
+                side,
+                data,
+                args.agents,
+                0,
+                args.seed + 1,
+                args.warmup,
+                args.think,
+                sessions,
             )
             for side in ("ours", "peer")
         }
@@ -828,7 +843,9 @@ def main():
                       f"{share:g} s, think time {args.think:g} s", flush=True)  # fmt: skip
                 offset = log_size(log_path)
                 seed = args.seed + 10 * index
-                phase = run_phase(url, args.db, side, data, args.agents, share, seed, 0, args.think)
+                phase = run_phase(
+                    url, args.db, side, data, args.agents, share, seed, 0, args.think, sessions
+                )
                 time.sleep(1)
                 phase["retries"] = count_retries(log_path, offset)
                 rounds[side].append(phase)
