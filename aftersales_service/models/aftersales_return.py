@@ -171,10 +171,11 @@ class AftersalesReturn(models.Model):
 
     @api.depends("line_ids.sale_line_id", "company_id")
     def _compute_warehouse_id(self):
-        orders = self.line_ids.sudo().sale_line_id.order_id
+        todo = self.filtered(lambda r: not r.warehouse_id)
+        orders = todo.line_ids.sudo().sale_line_id.order_id
         orders.fetch(["warehouse_id"])  # a sale order is a wide row
         orders.warehouse_id.fetch(["company_id"])
-        for record in self.filtered(lambda r: not r.warehouse_id):
+        for record in todo:
             record.warehouse_id = record.line_ids.sudo().sale_line_id.order_id.warehouse_id[
                 :1
             ] or self.env["stock.warehouse"].search(
