@@ -605,7 +605,7 @@ LOGIN_FOR = {
 }
 
 
-def run_phase(url, db, side, data, agents, duration, seed, warmup=10.0, think=0.0, sessions=None):
+def run_phase(url, db, side, data, agents, duration, seed, warmup, think, sessions):
     functions = calls_for(side, data)
     default_login = "bench_agent" if side == "ours" else "bench_repair"
     records = {name: [] for name in CALLS}
@@ -620,7 +620,7 @@ def run_phase(url, db, side, data, agents, duration, seed, warmup=10.0, think=0.
         rng = random.Random(seed * 1000 + index)
         # an agent logs in once for the whole run, not at each round: 20 logins at once
         # (password hashing) would stall the first calls of every round
-        clients = sessions.setdefault(index, {}) if sessions is not None else {}
+        clients = sessions.setdefault(index, {})
         if think:
             # agents do not all click at the same instant: each starts within a think time
             time.sleep(rng.uniform(0, think))
