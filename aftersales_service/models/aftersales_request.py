@@ -710,11 +710,37 @@ class AftersalesRequest(models.Model):
 
     def _aftersales_post_acknowledgment(self, template):
         """Post the acknowledgment of each request as a comment addressed to its customer
-        and contact: the customer finds it in the request's conversation on the portal."""
-        for request in self:
-            recipients = (request.partner_id | request.contact_id).filtered("email")
-            if not recipients:
-                continue
+        and contact: the customer finds it in the request's conversation on the portal.
+
+        One composer renders the template for the whole batch (Odoo's batch comment mode:
+        subject, body and sender rendered per request, each in its language), then each
+        request's message is posted with its own author and recipients."""
+        requests = self.filtered(lambda r: r.partner_id.email or r.contact_id.email)
+        if not requests:
+            return self.env["mail.message"]
+        composer = (
+            self.env["mail.compose.message"]
+            .with_context(
+                default_composition_mode="comment",
+                default_model=self._name,
+                default_res_ids=requests.ids,
+                default_template_id=template.id,
+            )
+            .create(
+                {
+                    "message_type": "comment",
+                    "subtype_id": self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_comment"),
+                }
+            )
+        )
+        values_all = composer._prepare_mail_values(requests.ids)
+        # the e-mails join Odoo's outgoing queue: a batch of 500 is not sent inside this
+        # transaction (a refused address would roll back the acknowledgments posted). The
+        # author is never the customer (see below), so Odoo's rule of not notifying the
+        # author keeps the agent who recorded the request from an e-mailed copy.
+        requests = requests.with_context(mail_notify_force_send=False)
+        messages = self.env["mail.message"]
+        for request in requests:
             creator = request.create_uid
             # filed on the portal: the company answers, not the customer to themselves
             author = (
@@ -722,17 +748,13 @@ class AftersalesRequest(models.Model):
                 if not creator or creator.share
                 else creator.partner_id
             )
-            # the e-mails join Odoo's outgoing queue: a batch of 500 is not sent inside this
-            # transaction (a refused address would roll back the acknowledgments posted)
-            request.with_context(
-                mail_notify_author=True, mail_notify_force_send=False
-            ).message_post_with_source(
-                template,
+            values = values_all[request.id]
+            values.update(
                 author_id=author.id,
-                message_type="comment",
-                subtype_xmlid="mail.mt_comment",
-                partner_ids=recipients.ids,
+                partner_ids=(request.partner_id | request.contact_id).filtered("email").ids,
             )
+            messages |= request.message_post(**values)
+        return messages
 
     @api.model
     def _aftersales_portal_lots(self, partner):

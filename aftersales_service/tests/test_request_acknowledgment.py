@@ -81,6 +81,12 @@ class TestRequestAcknowledgment(AftersalesCommon):
         self.assertIn(self.customer, message.partner_ids)
         self.assertIn(request.name, message.body)
         self.assertEqual(message.author_id, self.agent.partner_id)
+        self.assertIn(self.agent.partner_id, request.message_partner_ids)
+        self.assertEqual(
+            message.notification_ids.res_partner_id,
+            self.customer,
+            "the agent who recorded the request got a copy of the customer's acknowledgment",
+        )
         self.assertFalse(request.is_acknowledgment_pending)
 
     def test_contact_with_an_address_is_acknowledged(self):
