@@ -1,5 +1,6 @@
 # Copyright 2026 Aftersales contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import re
 from collections import defaultdict
 from datetime import datetime, time, timedelta
 
@@ -10,6 +11,9 @@ from odoo.exceptions import UserError
 
 from ..rules.return_routing import breaks_policy, ratio
 from .aftersales_return_approval_rule import APPROVAL_STEPS
+
+# the step a signature activity asks for, in its note
+STEP_MARKER = re.compile(r"#step-(\d+)\b")
 
 OPEN_STATES = ("draft", "submitted", "under_approval", "approved")
 APPROVAL_CONTEXT_KEY = "aftersales_approval_id"
@@ -438,34 +442,44 @@ class AftersalesReturn(models.Model):
 
     def _notify_signers(self):
         """One activity per member of the group of the step waiting for a signature (those
-        who may sign it), with the activity type's deadline; the previous step's activities
-        are marked done. Nobody gets the same activity twice. Once nothing is missing, the
-        receipt's responsible gets the stock-in to validate."""
+        who may sign it), with the activity type's deadline. Once a step is signed, its
+        signer's activity is marked done (the chatter says who signed) and the other members'
+        activities for it go: nothing is left for them to do. Nobody gets the same activity
+        twice. Once nothing is missing, the receipt's responsible gets the stock-in to
+        validate."""
         activity_type = "aftersales_service.mail_activity_type_return_signature"
+        # the id from the registry's cache: no existence query for each activity compared
+        activity_type_id = self.env["ir.model.data"]._xmlid_to_res_id(activity_type)
+
+        def step_id(activity):
+            found = STEP_MARKER.search(activity.note or "")
+            return int(found.group(1)) if found else None
+
         for record in self.sudo():
             step = record._step_waiting()
             open_activities = record.activity_ids.filtered(
-                lambda a: (
-                    a.activity_type_id == self.env.ref(activity_type, raise_if_not_found=False)
-                )
+                lambda a: a.activity_type_id.id == activity_type_id
             )
-            current = open_activities.filtered(
-                lambda a, step=step: step and a.note and f"#step-{step.id}" in a.note
-            )
+            current = open_activities.filtered(lambda a, step=step: step and step_id(a) == step.id)
             stale = open_activities - current
-            signed = {
-                f"#step-{approval.id}"
+            signer_of = {
+                approval.id: approval.user_id
                 for approval in record.approval_ids
                 if approval.state != "pending"
             }
-            done = stale.filtered(lambda a, signed=signed: any(m in (a.note or "") for m in signed))
+            done = stale.filtered(
+                lambda a, signer_of=signer_of: (
+                    step_id(a) in signer_of and a.user_id == signer_of[step_id(a)]
+                )
+            )
             done.action_feedback()
-            # a step nobody will sign (the chain ended): its activities go, not marked done
+            # the other members' activities for a signed step, and those of a step nobody
+            # will sign (the chain ended): they go, not marked done
             (stale - done).unlink()
             if step:
                 signers = record._step_signers(step) - current.user_id
                 labels = dict(step._fields["step"]._description_selection(self.env))
-                activity = self.env.ref(activity_type)
+                activity = self.env["mail.activity.type"].browse(activity_type_id)
                 summary = self.env._(
                     "Sign the step '%(step)s' of %(name)s",
                     step=labels[step.step],
